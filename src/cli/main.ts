@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { summarizeContracts } from '../contracts';
+import { VERSION } from '../version';
+import { gasVoucherRules, homeSchoolingRules, schoolMealsRules, socialPortalRules } from '../domain';
+
+/** Builds the kz-proactive command line; exported so that tests can run it in-process. */
+export function buildCli(out: (line: string) => void = (l) => console.log(l)): Command {
+  const program = new Command('kz-proactive')
+    .description(
+      "Integration layer for Kazakhstan's proactive social services: contracts, adapters, mocks, pacts and flows.",
+    )
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('systems')
+    .description('list the state systems kz-proactive knows, with their contracts and operations')
+    .option('--json', 'print one JSON document instead of a table')
+    .action((opts: { json?: boolean }) => {
+      const summaries = summarizeContracts();
+      if (opts.json) {
+        out(
+          JSON.stringify(
+            summaries.map((s) => ({
+              id: s.system.id,
+              name: s.system.name,
+              protocol: s.system.protocol,
+              contract: s.system.contract,
+              version: s.version,
+              mockPort: s.system.mockPort,
+              operations: s.operations.map((o) => o.id),
+              webhooks: s.webhooks,
+            })),
+          ),
+        );
+        return;
+      }
+      out(`kz-proactive ${VERSION}: ${summaries.length} state systems\n`);
+      const rows = summaries.map((s) => [
+        s.system.id,
+        s.system.protocol === 'rest' ? 'REST' : 'SOAP/SHEP',
+        String(s.operations.length),
+        String(s.webhooks.length),
+        s.system.contract,
+        s.system.name,
+      ]);
+      out(table(['system', 'protocol', 'ops', 'hooks', 'contract', 'name'], rows));
+      const total = summaries.reduce((n, s) => n + s.operations.length, 0);
+      out(`\n${total} operations in all. See each contract for its schemas and examples.`);
+    });
+
+  program
+    .command('rules')
+    .description(
+      'print the legal rules in force for a service (dates, deadlines, SMS codes), each citing its clause',
+    )
+    .argument('<service>', RULE_SERVICES.join(' | '))
+    .option('--month <YYYY-MM>', 'gas-voucher: the reporting month')
+    .option('--as-of <YYYY-MM-DD>', 'the other services: the day the rules are asked for')
+    .action((service: string, opts: { month?: string; asOf?: string }) => {
+      out(JSON.stringify(rulesFor(service, opts), null, 2));
+    });
+
+  return program;
+}
+
+const RULE_SERVICES = ['gas-voucher', 'school-meals', 'home-schooling', 'social-portal'] as const;
+
+function rulesFor(service: string, opts: { month?: string; asOf?: string }): unknown {
+  const need = (value: string | undefined, flag: string): string => {
+    if (!value) throw new CommanderError(2, 'kz.rules', `${service} needs ${flag}.`);
+    return value;
+  };
+  switch (service) {
+    case 'gas-voucher':
+      return gasVoucherRules(need(opts.month, '--month YYYY-MM'));
+    case 'school-meals':
+      return schoolMealsRules(need(opts.asOf, '--as-of YYYY-MM-DD'));
+    case 'home-schooling':
+      return homeSchoolingRules(need(opts.asOf, '--as-of YYYY-MM-DD'));
+    case 'social-portal':
+      return socialPortalRules(need(opts.asOf, '--as-of YYYY-MM-DD'));
+    default:
+      throw new CommanderError(
+        2,
+        'kz.rules',
+        `Unknown service "${service}": use ${RULE_SERVICES.join(', ')}.`,
+      );
+  }
+}
+
+/** Renders rows as an aligned plain-text table. */
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+if (require.main === module) {
+  buildCli()
+    .parseAsync(process.argv)
+    .catch((err: unknown) => {
+      // Commander has already printed its own parse errors, help and version; ours are printed here.
+      if (err instanceof CommanderError && err.code.startsWith('commander.')) {
+        process.exitCode = err.exitCode;
+        return;
+      }
+      console.error(`kz-proactive: ${err instanceof Error ? err.message : String(err)}`);
+      process.exitCode = err instanceof CommanderError ? err.exitCode : 1;
+    });
+}
