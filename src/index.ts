@@ -5,4 +5,5 @@
 export * from './domain';
 export * from './systems';
 export * from './contracts';
+export * from '../adapters';
 export { VERSION } from './version';

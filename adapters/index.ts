@@ -1,0 +1,3 @@
+/** The adapters: the transports and one typed client per system. */
+export * from './transport';
+export * from './mab';

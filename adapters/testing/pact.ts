@@ -1,0 +1,49 @@
+import * as path from 'node:path';
+import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
+import { createLogger } from '../transport/logging';
+
+/**
+ * Where consumer tests write their pact files. `npm run pacts:check` compares them with the committed pacts/ and
+ * fails when a test would change them; `npm run pacts:update` copies them over.
+ */
+export const PACT_OUT_DIR = path.resolve(__dirname, '../../.pact-out');
+
+/** The parties of the seeds that call the systems (the consumers of the pacts). */
+export type Consumer = 'egov' | 'wallet' | 'canteen' | 'sdu' | 'esobes' | 'social-portal';
+
+/** A V4 pact between a calling party and a system, written to PACT_OUT_DIR as `<consumer>-<provider>.json`. */
+export function pactBetween(consumer: Consumer, provider: string): PactV4 {
+  return new PactV4({
+    consumer,
+    provider,
+    dir: PACT_OUT_DIR,
+    spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
+    logLevel: 'error',
+  });
+}
+
+/**
+ * Transport settings for a client under a consumer test: one attempt (the Pact mock server answers every retry
+ * the same), no waiting, a fixed request id, and strict validation of every answer against the contract, so that
+ * a pact whose responses break the contract fails here already. Error cases are expected here: logging is off.
+ */
+export function pactClientConfig(baseUrl: string) {
+  return {
+    baseUrl,
+    retry: { maxAttempts: 1 },
+    validation: 'strict' as const,
+    requestId: () => 'pact-request-0001',
+    sleep: async () => undefined,
+    logger: createLogger({ level: 'silent' }),
+  };
+}
+
+/** An RFC 9457 problem body with matchers on the fields a client reads (its `code`), for error interactions. */
+export function problemBody(status: number, code: string, title: string) {
+  return {
+    type: MatchersV3.string(`https://kz-proactive.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`),
+    title: MatchersV3.string(title),
+    status,
+    code: MatchersV3.string(code),
+  };
+}
