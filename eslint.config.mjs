@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.d.ts', '.kz-proactive/**'] },
+  {
+    ignores: [
+      'dist/**',
+      '.scratch/**',
+      '.pact-out/**',
+      'node_modules/**',
+      'coverage/**',
+      '**/*.d.ts',
+      '.kz-proactive/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

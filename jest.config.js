@@ -21,6 +21,6 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(.*/)?(https-proxy-agent|agent-base|proxy-agent-negotiate)/)'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.scratch/', '/.pact-out/'],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

@@ -1,0 +1,12 @@
+export * from './app';
+export * from './clock';
+export * from './contract';
+export * from './faults';
+export * from './idempotency';
+export * from './journal';
+export * from './problem';
+export * from './respond';
+export * from './server';
+export * from './states';
+export * from './testing';
+export { createAdminRouter } from './admin';
