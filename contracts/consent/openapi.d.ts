@@ -37,7 +37,7 @@ export interface paths {
         put?: never;
         /**
          * Record a consent
-         * @description Records a consent to collect and process personal data (дербес деректерді жинауға және өңдеуге келісім / согласие на сбор и обработку персональных данных), given by the subject or the subject's legal representative through a channel such as an SMS reply (seed 000 appendix, seed 003 appendix 1: "your reply is accepted as consent under art. 8 of the Law on personal data"). Idempotent twice over: the same Idempotency-Key with the same body returns the first answer, and a record that repeats an active consent of the same subject, grantor, requester, service and scope returns that consent with 200 instead of creating a second one. 422 when the record breaks a rule (given in the future, valid until before it was given, third party or cross-border transfer asked where the seeds exclude it).
+         * @description Records a consent to collect and process personal data (дербес деректерді жинауға және өңдеуге келісім / согласие на сбор и обработку персональных данных), given by the subject or the subject's legal representative through a channel such as an SMS reply (seed 000 appendix, seed 003 appendix 1: "your reply is accepted as consent under art. 8 of the Law on personal data"). Idempotent twice over: the same Idempotency-Key with the same body returns the first answer, and a record that repeats an active consent of the same subject, grantor, requester, service and scope returns that consent with 200 instead of creating a second one. 422 when the record breaks a rule, with the rule's `code`: `CONSENT_GIVEN_IN_FUTURE` (`givenAt` is later than the service's clock), `CONSENT_VALIDITY_BEFORE_GIVEN` (`validUntil` is before the day of `givenAt`), `CONSENT_TRANSFER_NOT_ALLOWED` (third-party or cross-border transfer asked where the seeds exclude it).
          */
         post: operations["recordConsent"];
         delete?: never;
@@ -97,7 +97,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke a consent
-         * @description Revokes a consent (келісімді кері қайтарып алу / отзыв согласия): from then on a check no longer grants a token on it, tokens already issued on it are inactive at introspection, and the requester is told by the `consentRevoked` webhook. Revoking a consent that is already revoked returns it unchanged (200). 422 when the consent has expired (nothing left to revoke).
+         * @description Revokes a consent (келісімді кері қайтарып алу / отзыв согласия): from then on a check no longer grants a token on it, tokens already issued on it are inactive at introspection, and the requester is told by the `consentRevoked` webhook. Revoking a consent that is already revoked returns it unchanged (200). 422 when the consent has expired (nothing left to revoke), with code `CONSENT_EXPIRED`.
          */
         post: operations["revokeConsent"];
         delete?: never;
@@ -878,7 +878,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             409: components["responses"]["Conflict"];
-            /** @description The consent breaks a rule of the service. */
+            /** @description The consent breaks a rule of the service: `CONSENT_GIVEN_IN_FUTURE`, `CONSENT_VALIDITY_BEFORE_GIVEN` or `CONSENT_TRANSFER_NOT_ALLOWED`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1034,7 +1034,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            /** @description The consent can no longer be revoked. */
+            /** @description The consent can no longer be revoked (`CONSENT_EXPIRED`). */
             422: {
                 headers: {
                     [name: string]: unknown;

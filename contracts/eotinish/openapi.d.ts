@@ -17,7 +17,7 @@ export interface paths {
         put?: never;
         /**
          * File a complaint about canteen service quality
-         * @description Registers a complaint of a parent about the meals of a pupil in a school canteen, with the parent's rating of the service (seed 002 Annex 2 cl. 12). e-Otinish routes it to the authorised body of the school's region (the local executive body for education) unless `addressee` names it, registers it with a number and sets the answer deadline. Idempotent: the same Idempotency-Key with the same body returns the first answer; the same `sourceRef` of the Wallet with a different body is 409. 422 when the school is unknown to e-Otinish's routing or the applicant is not a legal representative of the pupil in the Wallet's data.
+         * @description Registers a complaint of a parent about the meals of a pupil in a school canteen, with the parent's rating of the service (seed 002 Annex 2 cl. 12). e-Otinish routes it to the authorised body of the school's region (the local executive body for education) unless `addressee` names it, registers it with a number and sets the answer deadline. Idempotent: the same Idempotency-Key with the same body returns the first answer; the same `sourceRef` of the Wallet with a different body is 409. 422 with the rule's `code`: `SCHOOL_NOT_ROUTED` (no authorised body is registered for the school's region and no `addressee` is given) or `APPLICANT_NOT_REPRESENTATIVE` (the applicant is not a legal representative of the pupil in the Wallet's data).
          */
         post: operations["fileComplaint"];
         delete?: never;
@@ -57,7 +57,7 @@ export interface paths {
         put?: never;
         /**
          * Withdraw a complaint
-         * @description The applicant withdraws the complaint before it is answered (шағымды кері қайтарып алу / отзыв жалобы). A complaint already withdrawn is returned unchanged (200); one already answered or left without consideration is 422.
+         * @description The applicant withdraws the complaint before it is answered (шағымды кері қайтарып алу / отзыв жалобы). A complaint already withdrawn is returned unchanged (200). 422 with the rule's `code`: `COMPLAINT_ALREADY_ANSWERED`, `COMPLAINT_LEFT_WITHOUT_CONSIDERATION` (nothing left to withdraw), or `NOT_COMPLAINT_APPLICANT` (`applicantIin` is not the complaint's applicant).
          */
         post: operations["withdrawComplaint"];
         delete?: never;
@@ -723,7 +723,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             409: components["responses"]["Conflict"];
-            /** @description The complaint cannot be routed or the applicant may not file it. */
+            /** @description The complaint cannot be routed (`SCHOOL_NOT_ROUTED`) or the applicant may not file it (`APPLICANT_NOT_REPRESENTATIVE`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -825,7 +825,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
-            /** @description The complaint can no longer be withdrawn, or the caller is not its applicant. */
+            /** @description The complaint can no longer be withdrawn (`COMPLAINT_ALREADY_ANSWERED`, `COMPLAINT_LEFT_WITHOUT_CONSIDERATION`), or the caller is not its applicant (`NOT_COMPLAINT_APPLICANT`). */
             422: {
                 headers: {
                     [name: string]: unknown;
