@@ -17,7 +17,7 @@ export interface paths {
         put?: never;
         /**
          * Register a meal served to a pupil
-         * @description The canteen's own operation (its terminal or the staff's workplace): records one meal served to a pupil against the active voucher, identified by the pupil's ID card or another identification used in the canteen (seed 002 Annex 2 cl. 7), or by the dynamic QR that the canteen staff scanned through the Wallet (cl. 8, 10), in which case `identification.walletRedemptionId` is the redemption the Wallet made at the scan. A meal by ID card or other identification is then passed on to the Wallet (`redeemMeal`, pact `canteen-wallet`) and `walletRedemptionId` records the answer, so the use appears in the Wallet's history (cl. 11). Idempotent by Idempotency-Key (a terminal retrying after a timeout gets the first answer). 422 when the card is unknown, the pupil has no active voucher on that day, the school differs from the voucher's, or a meal of that type was already served to the pupil that day.
+         * @description The canteen's own operation (its terminal or the staff's workplace): records one meal served to a pupil against the active voucher, identified by the pupil's ID card or another identification used in the canteen (seed 002 Annex 2 cl. 7), or by the dynamic QR that the canteen staff scanned through the Wallet (cl. 8, 10), in which case `identification.walletRedemptionId` is the redemption the Wallet made at the scan. A meal by ID card or other identification is then passed on to the Wallet (`redeemMeal`, pact `canteen-wallet`) and `walletRedemptionId` records the answer, so the use appears in the Wallet's history (cl. 11). Idempotent by Idempotency-Key (a terminal retrying after a timeout gets the first answer). 422 when the card is unknown, the pupil has no active voucher on that day, the school differs from the voucher's, or a meal of that type was already served to the pupil that day (`UNKNOWN_CARD`, `NO_ACTIVE_VOUCHER`, `WRONG_SCHOOL`, `MEAL_ALREADY_SERVED`).
          */
         post: operations["registerMeal"];
         delete?: never;
@@ -81,7 +81,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a pupil whose voucher was activated
-         * @description The Wallet sends the pupil's IIN, the voucher and the school when the parent activates the digital voucher (seed 002 Annex 2 cl. 6). The canteen system starts serving the pupil against the voucher from `validFrom`. Idempotent: the same Idempotency-Key with the same body returns the first answer; a repeat of an already registered voucher with the same data returns it with 200. 409 when the key or the voucher id was used with other data. 422 when the school is not served by this canteen system, the pupil already has another active voucher for the school year (one voucher per pupil, cl. 9), or the validity has already ended.
+         * @description The Wallet sends the pupil's IIN, the voucher and the school when the parent activates the digital voucher (seed 002 Annex 2 cl. 6). The canteen system starts serving the pupil against the voucher from `validFrom`. Idempotent: the same Idempotency-Key with the same body returns the first answer; a repeat of an already registered voucher with the same data returns it with 200. 409 when the key or the voucher id was used with other data. 422 when the school is not served by this canteen system, the pupil already has another active voucher for the school year (one voucher per pupil, cl. 9), or the validity has already ended; the `code` says which (`SCHOOL_NOT_SERVED`, `PUPIL_HAS_ACTIVE_VOUCHER`, `VALIDITY_ENDED`).
          */
         post: operations["registerActivatedPupil"];
         delete?: never;
@@ -170,6 +170,16 @@ export interface components {
             comment?: string;
             reason: components["schemas"]["CancellationReason"];
         };
+        /** @description RFC 9457 problem details with a canteen code. */
+        CanteenProblem: components["schemas"]["Problem"] & {
+            code: components["schemas"]["CanteenProblemCode"];
+        };
+        /**
+         * @description Stable codes of the canteen system's business-rule refusals (422); the caller branches on them.
+         * @example PUPIL_HAS_ACTIVE_VOUCHER
+         * @enum {string}
+         */
+        CanteenProblemCode: "PUPIL_HAS_ACTIVE_VOUCHER" | "SCHOOL_NOT_SERVED" | "VALIDITY_ENDED" | "DEACTIVATION_BEFORE_ACTIVATION" | "UNKNOWN_CARD" | "NO_ACTIVE_VOUCHER" | "WRONG_SCHOOL" | "MEAL_ALREADY_SERVED" | "MEAL_ALREADY_REPORTED";
         /**
          * Format: date
          * @description A calendar date in Astana time (YYYY-MM-DD).
@@ -819,7 +829,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["CanteenProblem"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -921,7 +931,7 @@ export interface operations {
                      *       "detail": "The meals of 2025-10-14 were already reported to NOBD."
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["CanteenProblem"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -1020,7 +1030,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["CanteenProblem"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
@@ -1123,7 +1133,7 @@ export interface operations {
                      *       "detail": "deactivatedAt is earlier than the voucher's activation."
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["CanteenProblem"];
                 };
             };
             429: components["responses"]["TooManyRequests"];
