@@ -2,11 +2,18 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { buildCli } from '../src/cli/main';
 import { SYSTEM_IDS } from '../src/systems';
+import { isValidIin } from '../src/domain';
 import pkg from '../package.json';
 
 async function run(args: string[]): Promise<string> {
   const lines: string[] = [];
-  await buildCli((l) => lines.push(l)).parseAsync(['node', 'kz-proactive', ...args]);
+  await buildCli(
+    (l) => lines.push(l),
+    (chunk) => {
+      lines.push(chunk);
+      return true;
+    },
+  ).parseAsync(['node', 'kz-proactive', ...args]);
   return lines.join('\n');
 }
 
@@ -48,6 +55,29 @@ describe('kz-proactive CLI', () => {
     expect(res.status).toBe(1);
     expect(res.stderr).toMatch(/^kz-proactive: .*month/i);
     expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('population --json prints the same valid synthetic families for the same seed', async () => {
+    const args = ['population', '--seed', 's1', '--families', '5', '--json'];
+    const text = (await run(args)).replace(/\n/g, '');
+    expect((await run(args)).replace(/\n/g, '')).toBe(text);
+    const doc = JSON.parse(text) as { size: number; families: { members: { iin: string }[] }[] };
+    expect(doc.size).toBe(5);
+    expect(doc.families).toHaveLength(5);
+    for (const f of doc.families) for (const m of f.members) expect(isValidIin(m.iin)).toBe(true);
+  });
+
+  it('population without --json masks every IIN and phone', async () => {
+    const text = await run(['population', '--seed', 's1', '--families', '3']);
+    expect(text).toMatch(/\d{4}\*{6}\d{2}/);
+    expect(text).not.toMatch(/\b\d{12}\b/);
+    expect(text).not.toMatch(/\+77\d{9}/);
+  });
+
+  it('population refuses a size that is not a whole number', async () => {
+    await expect(run(['population', '--families', '-3'])).rejects.toThrow(
+      /--families must be a whole number/,
+    );
   });
 
   it('the built binary answers --version and --help', () => {

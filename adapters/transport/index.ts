@@ -5,3 +5,4 @@ export * from './breaker';
 export * from './validation';
 export * from './logging';
 export * from './http';
+export * from './soap';

@@ -2,10 +2,15 @@
 import { Command, CommanderError } from 'commander';
 import { summarizeContracts } from '../contracts';
 import { VERSION } from '../version';
+import { createPopulation, populationJsonChunks } from '../../mocks/population';
+import { maskIin, maskPhone } from '../domain';
 import { gasVoucherRules, homeSchoolingRules, schoolMealsRules, socialPortalRules } from '../domain';
 
 /** Builds the kz-proactive command line; exported so that tests can run it in-process. */
-export function buildCli(out: (line: string) => void = (l) => console.log(l)): Command {
+export function buildCli(
+  out: (line: string) => void = (l) => console.log(l),
+  write: (chunk: string) => boolean | void = (c) => process.stdout.write(c),
+): Command {
   const program = new Command('kz-proactive')
     .description(
       "Integration layer for Kazakhstan's proactive social services: contracts, adapters, mocks, pacts and flows.",
@@ -63,7 +68,57 @@ export function buildCli(out: (line: string) => void = (l) => console.log(l)): C
       out(JSON.stringify(rulesFor(service, opts), null, 2));
     });
 
+  program
+    .command('population')
+    .description('print the deterministic synthetic population the mocks serve, to pick test cases from')
+    .option('--seed <seed>', 'seed of the population', 'kz-proactive')
+    .option('--families <n>', 'number of families', '10')
+    .option('--from <i>', 'first family to print', '0')
+    .option('--limit <n>', 'families to print (default: all from --from on)')
+    .option('--json', 'print the families as one JSON document (identifiers unmasked: synthetic data)')
+    .action(
+      async (opts: { seed: string; families: string; from: string; limit?: string; json?: boolean }) => {
+        const pop = createPopulation({ seed: opts.seed, families: integer(opts.families, '--families') });
+        const range = {
+          from: integer(opts.from, '--from'),
+          ...(opts.limit === undefined ? {} : { limit: integer(opts.limit, '--limit') }),
+        };
+        if (opts.json) {
+          for (const chunk of populationJsonChunks(pop, range)) {
+            // Respect back-pressure: a million families must not pile up in memory behind a slow pipe.
+            if (write(chunk) === false) await new Promise((r) => process.stdout.once('drain', r));
+          }
+          return;
+        }
+        const rows: string[][] = [];
+        const to = Math.min(pop.size, range.from + (range.limit ?? pop.size));
+        for (const f of pop.families(range.from, to)) {
+          for (const m of f.members) {
+            rows.push([
+              String(f.index),
+              f.regionCode,
+              m.role,
+              maskIin(m.iin),
+              m.birthDate,
+              m.lifeStatus.code,
+              m.phone ? maskPhone(m.phone.phone) : '-',
+              String(m.benefitAccounts.length),
+            ]);
+          }
+        }
+        out(
+          `Population "${pop.seed}": ${pop.size} families (identifiers masked; --json prints them whole)\n`,
+        );
+        out(table(['family', 'region', 'role', 'iin', 'born', 'life', 'phone', 'accounts'], rows));
+      },
+    );
+
   return program;
+}
+
+function integer(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new CommanderError(2, 'kz.argument', `${flag} must be a whole number ≥ 0.`);
+  return Number(value);
 }
 
 const RULE_SERVICES = ['gas-voucher', 'school-meals', 'home-schooling', 'social-portal'] as const;
