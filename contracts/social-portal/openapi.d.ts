@@ -1399,21 +1399,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             409: components["responses"]["Conflict"];
-            /** @description The measure breaks a rule of the portal. */
+            /** @description The measure breaks a rule of the portal: `DEADLINE_BEFORE_IPR_DATE` (the deadline is before the IPR date) or `ITEM_NOT_OF_MEASURE_KIND` (the item does not fit the measure kind). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "type": "https://kz-proactive.dev/problems/social-portal/deadline-before-ipr",
-                     *       "title": "Deadline before the IPR date",
-                     *       "status": 422,
-                     *       "code": "DEADLINE_BEFORE_IPR_DATE",
-                     *       "detail": "The measure's deadline is earlier than the IPR development date."
-                     *     }
-                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };

@@ -1,0 +1,539 @@
+import { MatchersV3 } from '@pact-foundation/pact';
+import { tiyn } from '../../src/domain/money';
+import { BadInput, BusinessRuleViolation, Conflict, NotFound, UpstreamUnavailable } from '../transport';
+import { pactBetween, pactClientConfig, problemBody } from '../testing/pact';
+import { SocialPortalClient } from './client';
+import type { SocialPortalMeasureSubmission } from './mapping';
+
+const { regex, string, integer, eachLike } = MatchersV3;
+
+// Synthetic people (valid checksums): a woman born 1978-04-15 with a MAB phone, whose IPR measure
+// iprm-2025-000412 is a wheelchair; a young man born 2005-12-30 without a phone, whose measure iprm-2025-000377
+// (personal-assistant hours) was blocked and whose reactivation he requested. Local executive bodies by BIN.
+const WOMAN = '780415400013';
+const YOUNG_MAN = '051230500015';
+const WHEELCHAIR_ID = 'iprm-2025-000412';
+const ASSISTANT_ID = 'iprm-2025-000377';
+const UNKNOWN_ID = 'iprm-2025-999999';
+
+const DATE = (example: string) => regex(/^\d{4}-\d{2}-\d{2}$/, example);
+const DATE_TIME = (example: string) =>
+  regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, example);
+
+/** The response builder of a V4 interaction, as far as these tests use it (pact-js does not export its type). */
+interface ResponseBuilder {
+  headers(h: Record<string, string>): ResponseBuilder;
+  jsonBody(body: unknown): ResponseBuilder;
+}
+const problem = (status: number, code: string, title: string) => (b: ResponseBuilder) =>
+  void b.headers({ 'Content-Type': 'application/problem+json' }).jsonBody(problemBody(status, code, title));
+const UNAVAILABLE = problem(503, 'UNAVAILABLE', 'Service unavailable');
+
+const portal = (url: string) => new SocialPortalClient(pactClientConfig(url));
+
+const coded = (code: string, nameKz: string, nameRu: string) => ({
+  code,
+  nameKz: string(nameKz),
+  nameRu: string(nameRu),
+});
+const WKO_BODY = {
+  bin: '141040000021',
+  nameKz: 'Батыс Қазақстан облысының жұмыспен қамтуды үйлестіру және әлеуметтік бағдарламалар басқармасы',
+  nameRu: 'Управление координации занятости и социальных программ Западно-Казахстанской области',
+  regionCode: '27',
+};
+
+const WHEELCHAIR: SocialPortalMeasureSubmission = {
+  measureId: WHEELCHAIR_ID,
+  iprNumber: 'ИПР-2025-0081234',
+  iprDate: '2025-08-20',
+  deadline: '2025-12-31',
+  person: {
+    iin: WOMAN,
+    name: { lastName: 'Қасымова', firstName: 'Сәуле', middleName: 'Жанатқызы' },
+    birthDate: '1978-04-15',
+    gender: 'female',
+    phone: '+77471234567',
+  },
+  legalRepresentative: null,
+  disability: { group: { code: '2', nameKz: 'Екінші топ', nameRu: 'Вторая группа' }, establishedUntil: null },
+  measure: {
+    kind: 'mobility',
+    item: {
+      code: 'TSR-07-01-002',
+      nameKz: 'Бөлмеде қолмен жүргізілетін кресло-арба',
+      nameRu: 'Кресло-коляска с ручным приводом комнатная',
+    },
+    quantity: 1,
+    unit: 'piece',
+    guaranteedAmount: tiyn(18500000),
+  },
+  localExecutiveBody: WKO_BODY,
+  sentAt: '2025-09-02T09:00:00+05:00',
+};
+const WHEELCHAIR_WIRE = (() => {
+  const { guaranteedAmount, ...measure } = WHEELCHAIR.measure;
+  return { ...WHEELCHAIR, measure: { ...measure, guaranteedAmountTiyn: guaranteedAmount } };
+})();
+const SEND_KEY = 'esobes:ipr:iprm-2025-000412:send';
+
+/** A measure as the portal answers it, with matchers on what varies and the status the state names. */
+function measureBody(
+  measureId: string,
+  personIin: string,
+  status: { code: string; nameKz: string; nameRu: string },
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    measureId,
+    iprNumber: string('ИПР-2025-0081234'),
+    iprDate: DATE('2025-08-20'),
+    deadline: DATE('2025-12-31'),
+    status: coded(status.code, status.nameKz, status.nameRu),
+    queue: 'initial',
+    person: {
+      iin: personIin,
+      name: { lastName: string('Қасымова'), firstName: string('Сәуле') },
+      birthDate: DATE('1978-04-15'),
+      gender: string('female'),
+    },
+    measure: {
+      kind: string('mobility'),
+      item: coded(
+        'TSR-07-01-002',
+        'Бөлмеде қолмен жүргізілетін кресло-арба',
+        'Кресло-коляска с ручным приводом комнатная',
+      ),
+      quantity: integer(1),
+      unit: string('piece'),
+    },
+    localExecutiveBody: {
+      bin: regex(/^[0-9]{12}$/, WKO_BODY.bin),
+      nameKz: string(WKO_BODY.nameKz),
+      nameRu: string(WKO_BODY.nameRu),
+    },
+    receivedAt: DATE_TIME('2025-09-02T09:00:01+05:00'),
+    updatedAt: DATE_TIME('2025-09-02T09:00:01+05:00'),
+    history: eachLike({ status: string('received'), at: DATE_TIME('2025-09-02T09:00:01+05:00') }),
+    ...extra,
+  };
+}
+const RECEIVED = { code: 'received', nameKz: 'Қабылданды', nameRu: 'Получено' };
+const NOTIFIED = { code: 'notified', nameKz: 'Хабарланды', nameRu: 'Уведомлён' };
+const REACTIVATED = {
+  code: 'reactivated',
+  nameKz: 'Қайта іске қосылды, жалпы кезекте',
+  nameRu: 'Активировано повторно, в общей очереди',
+};
+const WITHDRAWN = { code: 'withdrawn', nameKz: 'Кері қайтарылды', nameRu: 'Отозвано' };
+
+const REACTIVATION = {
+  reactivationRequestId: 'aleumet-react-2025-09-03-00213',
+  reactivatedAt: '2025-09-04T10:12:00+05:00',
+  esobesRequestId: 'rr-01J9B1C3D5E7F9G1H3J5K7M9N1',
+};
+const REACTIVATION_KEY = 'esobes:ipr:iprm-2025-000377:send-back:rr-01J9B1C3D5E7F9G1H3J5K7M9N1';
+const WITHDRAWAL = { reason: 'ipr-revised' as const, withdrawnAt: '2025-10-01T09:00:00+05:00' };
+const WITHDRAWAL_KEY = 'esobes:ipr:iprm-2025-000412:withdraw';
+
+// E-Sobes sends the measures of a person's IPR (seed 004 cl. 9), reads their status, sends a reactivated measure
+// back (cl. 10), withdraws measures, and reads the notifications and the executions (cl. 11).
+describe('esobes → Social Services Portal', () => {
+  const pact = pactBetween('esobes', 'social-portal');
+
+  it('receiveIprMeasure takes a new measure', () =>
+    pact
+      .addInteraction()
+      .given(`the portal has no IPR measure ${WHEELCHAIR_ID}`)
+      .uponReceiving('a new IPR measure: a wheelchair for a woman with a MAB phone')
+      .withRequest('POST', '/ipr-measures', (b) =>
+        b.headers({ 'Idempotency-Key': SEND_KEY }).jsonBody(WHEELCHAIR_WIRE),
+      )
+      .willRespondWith(201, (b) => b.jsonBody(measureBody(WHEELCHAIR_ID, WOMAN, RECEIVED)))
+      .executeTest(async (server) => {
+        const { measure, alreadyReceived } = await portal(server.url).receiveIprMeasure(WHEELCHAIR, SEND_KEY);
+        expect(alreadyReceived).toBe(false);
+        expect(measure).toMatchObject({
+          measureId: WHEELCHAIR_ID,
+          status: { code: 'received' },
+          person: { iin: WOMAN },
+        });
+      }));
+
+  it('receiveIprMeasure throws BusinessRuleViolation DEADLINE_BEFORE_IPR_DATE', () =>
+    pact
+      .addInteraction()
+      .given(`the portal has no IPR measure ${WHEELCHAIR_ID}`)
+      .uponReceiving('an IPR measure whose deadline is before the IPR date')
+      .withRequest('POST', '/ipr-measures', (b) =>
+        b.headers({ 'Idempotency-Key': SEND_KEY }).jsonBody({ ...WHEELCHAIR_WIRE, deadline: '2025-08-01' }),
+      )
+      .willRespondWith(422, problem(422, 'DEADLINE_BEFORE_IPR_DATE', 'Deadline before the IPR date'))
+      .executeTest(async (server) => {
+        const err = await portal(server.url)
+          .receiveIprMeasure({ ...WHEELCHAIR, deadline: '2025-08-01' }, SEND_KEY)
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(BusinessRuleViolation);
+        expect(err).toMatchObject({ problemCode: 'DEADLINE_BEFORE_IPR_DATE' });
+      }));
+
+  it('receiveIprMeasure throws Conflict when the measure id was sent with other content', () =>
+    pact
+      .addInteraction()
+      .given(`the portal received IPR measure ${WHEELCHAIR_ID} with another item`)
+      .uponReceiving('an IPR measure whose id the portal holds with other content')
+      .withRequest('POST', '/ipr-measures', (b) =>
+        b.headers({ 'Idempotency-Key': SEND_KEY }).jsonBody(WHEELCHAIR_WIRE),
+      )
+      .willRespondWith(409, problem(409, 'CONFLICT', 'Conflict'))
+      .executeTest(async (server) => {
+        await expect(portal(server.url).receiveIprMeasure(WHEELCHAIR, SEND_KEY)).rejects.toBeInstanceOf(
+          Conflict,
+        );
+      }));
+
+  it('receiveIprMeasure throws UpstreamUnavailable when the portal is down', () =>
+    pact
+      .addInteraction()
+      .given('the Social Services Portal is unavailable')
+      .uponReceiving('an IPR measure while the portal is unavailable')
+      .withRequest('POST', '/ipr-measures', (b) =>
+        b.headers({ 'Idempotency-Key': SEND_KEY }).jsonBody(WHEELCHAIR_WIRE),
+      )
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(portal(server.url).receiveIprMeasure(WHEELCHAIR, SEND_KEY)).rejects.toBeInstanceOf(
+          UpstreamUnavailable,
+        );
+      }));
+
+  it('getIprMeasure returns the status and the choice window of a notified measure', () =>
+    pact
+      .addInteraction()
+      .given(`IPR measure ${WHEELCHAIR_ID} of person ${WOMAN} was notified by SMS on 2025-09-02`)
+      .uponReceiving('a request for the status of an IPR measure')
+      .withRequest('GET', `/ipr-measures/${WHEELCHAIR_ID}`)
+      .willRespondWith(200, (b) =>
+        b.jsonBody(
+          measureBody(WHEELCHAIR_ID, WOMAN, NOTIFIED, {
+            notifiedAt: DATE_TIME('2025-09-02T09:00:05+05:00'),
+            choiceDeadline: DATE('2025-11-02'),
+          }),
+        ),
+      )
+      .executeTest(async (server) => {
+        await expect(portal(server.url).getIprMeasure(WHEELCHAIR_ID)).resolves.toMatchObject({
+          measureId: WHEELCHAIR_ID,
+          status: { code: 'notified' },
+          notifiedAt: '2025-09-02T09:00:05+05:00',
+          choiceDeadline: '2025-11-02',
+        });
+      }));
+
+  it('getIprMeasure throws NotFound for a measure the portal does not have', () =>
+    pact
+      .addInteraction()
+      .given(`the portal has no IPR measure ${UNKNOWN_ID}`)
+      .uponReceiving('a request for an unknown IPR measure')
+      .withRequest('GET', `/ipr-measures/${UNKNOWN_ID}`)
+      .willRespondWith(404, problem(404, 'NOT_FOUND', 'Not found'))
+      .executeTest(async (server) => {
+        await expect(portal(server.url).getIprMeasure(UNKNOWN_ID)).rejects.toBeInstanceOf(NotFound);
+      }));
+
+  it('getIprMeasure throws UpstreamUnavailable when the portal is down', () =>
+    pact
+      .addInteraction()
+      .given('the Social Services Portal is unavailable')
+      .uponReceiving('a request for an IPR measure while the portal is unavailable')
+      .withRequest('GET', `/ipr-measures/${WHEELCHAIR_ID}`)
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(portal(server.url).getIprMeasure(WHEELCHAIR_ID)).rejects.toBeInstanceOf(
+          UpstreamUnavailable,
+        );
+      }));
+
+  it('reactivateIprMeasure sends a blocked measure back to the general queue', () =>
+    pact
+      .addInteraction()
+      .given(
+        `IPR measure ${ASSISTANT_ID} of person ${YOUNG_MAN} is blocked and its reactivation was requested as aleumet-react-2025-09-03-00213`,
+      )
+      .uponReceiving('a reactivated IPR measure sent back by E-Sobes')
+      .withRequest('POST', `/ipr-measures/${ASSISTANT_ID}/reactivation`, (b) =>
+        b.headers({ 'Idempotency-Key': REACTIVATION_KEY }).jsonBody(REACTIVATION),
+      )
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          ...measureBody(ASSISTANT_ID, YOUNG_MAN, REACTIVATED),
+          queue: 'general',
+          queuePosition: integer(1834),
+          reactivatedAt: DATE_TIME(REACTIVATION.reactivatedAt),
+        }),
+      )
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).reactivateIprMeasure(ASSISTANT_ID, REACTIVATION, REACTIVATION_KEY),
+        ).resolves.toMatchObject({
+          measureId: ASSISTANT_ID,
+          status: { code: 'reactivated' },
+          queue: 'general',
+        });
+      }));
+
+  it('reactivateIprMeasure throws BusinessRuleViolation MEASURE_NOT_BLOCKED', () =>
+    pact
+      .addInteraction()
+      .given(`IPR measure ${ASSISTANT_ID} of person ${YOUNG_MAN} is open for supplier choice`)
+      .uponReceiving('a reactivated IPR measure that is not blocked')
+      .withRequest('POST', `/ipr-measures/${ASSISTANT_ID}/reactivation`, (b) =>
+        b.headers({ 'Idempotency-Key': REACTIVATION_KEY }).jsonBody(REACTIVATION),
+      )
+      .willRespondWith(422, problem(422, 'MEASURE_NOT_BLOCKED', 'The measure is not blocked'))
+      .executeTest(async (server) => {
+        const err = await portal(server.url)
+          .reactivateIprMeasure(ASSISTANT_ID, REACTIVATION, REACTIVATION_KEY)
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(BusinessRuleViolation);
+        expect(err).toMatchObject({ problemCode: 'MEASURE_NOT_BLOCKED' });
+      }));
+
+  it('reactivateIprMeasure throws NotFound for a measure the portal does not have', () =>
+    pact
+      .addInteraction()
+      .given(`the portal has no IPR measure ${UNKNOWN_ID}`)
+      .uponReceiving('a reactivated IPR measure the portal does not have')
+      .withRequest('POST', `/ipr-measures/${UNKNOWN_ID}/reactivation`, (b) =>
+        b.headers({ 'Idempotency-Key': REACTIVATION_KEY }).jsonBody(REACTIVATION),
+      )
+      .willRespondWith(404, problem(404, 'NOT_FOUND', 'Not found'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).reactivateIprMeasure(UNKNOWN_ID, REACTIVATION, REACTIVATION_KEY),
+        ).rejects.toBeInstanceOf(NotFound);
+      }));
+
+  it('reactivateIprMeasure throws Conflict when the key was used with another body', () =>
+    pact
+      .addInteraction()
+      .given(`the idempotency key ${REACTIVATION_KEY} was used with another reactivation`)
+      .uponReceiving('a reactivated IPR measure under a key used with another body')
+      .withRequest('POST', `/ipr-measures/${ASSISTANT_ID}/reactivation`, (b) =>
+        b.headers({ 'Idempotency-Key': REACTIVATION_KEY }).jsonBody(REACTIVATION),
+      )
+      .willRespondWith(409, problem(409, 'IDEMPOTENCY_CONFLICT', 'Conflict'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).reactivateIprMeasure(ASSISTANT_ID, REACTIVATION, REACTIVATION_KEY),
+        ).rejects.toBeInstanceOf(Conflict);
+      }));
+
+  it('reactivateIprMeasure throws UpstreamUnavailable when the portal is down', () =>
+    pact
+      .addInteraction()
+      .given('the Social Services Portal is unavailable')
+      .uponReceiving('a reactivated IPR measure while the portal is unavailable')
+      .withRequest('POST', `/ipr-measures/${ASSISTANT_ID}/reactivation`, (b) =>
+        b.headers({ 'Idempotency-Key': REACTIVATION_KEY }).jsonBody(REACTIVATION),
+      )
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).reactivateIprMeasure(ASSISTANT_ID, REACTIVATION, REACTIVATION_KEY),
+        ).rejects.toBeInstanceOf(UpstreamUnavailable);
+      }));
+
+  it('withdrawIprMeasure withdraws a measure after the IPR was revised', () =>
+    pact
+      .addInteraction()
+      .given(`IPR measure ${WHEELCHAIR_ID} of person ${WOMAN} was notified by SMS on 2025-09-02`)
+      .uponReceiving('a withdrawal of an IPR measure')
+      .withRequest('POST', `/ipr-measures/${WHEELCHAIR_ID}/withdrawal`, (b) =>
+        b.headers({ 'Idempotency-Key': WITHDRAWAL_KEY }).jsonBody(WITHDRAWAL),
+      )
+      .willRespondWith(200, (b) => b.jsonBody(measureBody(WHEELCHAIR_ID, WOMAN, WITHDRAWN)))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).withdrawIprMeasure(WHEELCHAIR_ID, WITHDRAWAL, WITHDRAWAL_KEY),
+        ).resolves.toMatchObject({ measureId: WHEELCHAIR_ID, status: { code: 'withdrawn' } });
+      }));
+
+  it('withdrawIprMeasure throws BusinessRuleViolation MEASURE_ALREADY_EXECUTED', () =>
+    pact
+      .addInteraction()
+      .given(`IPR measure ${WHEELCHAIR_ID} of person ${WOMAN} was executed`)
+      .uponReceiving('a withdrawal of an executed IPR measure')
+      .withRequest('POST', `/ipr-measures/${WHEELCHAIR_ID}/withdrawal`, (b) =>
+        b.headers({ 'Idempotency-Key': WITHDRAWAL_KEY }).jsonBody(WITHDRAWAL),
+      )
+      .willRespondWith(422, problem(422, 'MEASURE_ALREADY_EXECUTED', 'The measure was already executed'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).withdrawIprMeasure(WHEELCHAIR_ID, WITHDRAWAL, WITHDRAWAL_KEY),
+        ).rejects.toMatchObject({ name: 'BusinessRuleViolation', problemCode: 'MEASURE_ALREADY_EXECUTED' });
+      }));
+
+  it('withdrawIprMeasure throws NotFound for a measure the portal does not have', () =>
+    pact
+      .addInteraction()
+      .given(`the portal has no IPR measure ${UNKNOWN_ID}`)
+      .uponReceiving('a withdrawal of an unknown IPR measure')
+      .withRequest('POST', `/ipr-measures/${UNKNOWN_ID}/withdrawal`, (b) =>
+        b.headers({ 'Idempotency-Key': WITHDRAWAL_KEY }).jsonBody(WITHDRAWAL),
+      )
+      .willRespondWith(404, problem(404, 'NOT_FOUND', 'Not found'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).withdrawIprMeasure(UNKNOWN_ID, WITHDRAWAL, WITHDRAWAL_KEY),
+        ).rejects.toBeInstanceOf(NotFound);
+      }));
+
+  it('withdrawIprMeasure throws UpstreamUnavailable when the portal is down', () =>
+    pact
+      .addInteraction()
+      .given('the Social Services Portal is unavailable')
+      .uponReceiving('a withdrawal while the portal is unavailable')
+      .withRequest('POST', `/ipr-measures/${WHEELCHAIR_ID}/withdrawal`, (b) =>
+        b.headers({ 'Idempotency-Key': WITHDRAWAL_KEY }).jsonBody(WITHDRAWAL),
+      )
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).withdrawIprMeasure(WHEELCHAIR_ID, WITHDRAWAL, WITHDRAWAL_KEY),
+        ).rejects.toBeInstanceOf(UpstreamUnavailable);
+      }));
+
+  it('listMeasureNotifications returns the sign-in SMS of a measure', () =>
+    pact
+      .addInteraction()
+      .given(`IPR measure ${WHEELCHAIR_ID} of person ${WOMAN} was notified by SMS on 2025-09-02`)
+      .uponReceiving('a request for the notifications of an IPR measure')
+      .withRequest('GET', `/ipr-measures/${WHEELCHAIR_ID}/notifications`)
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          items: [
+            {
+              notificationId: string('ntf-2025-09-02-004471'),
+              measureId: WHEELCHAIR_ID,
+              kind: 'sign-in-invitation',
+              channel: 'sms',
+              phone: regex(/^\+77[0-9]{9}$/, '+77471234567'),
+              sentAt: DATE_TIME('2025-09-02T09:00:05+05:00'),
+              deliveryStatus: 'delivered',
+              deliveredAt: DATE_TIME('2025-09-02T09:00:09+05:00'),
+            },
+          ],
+          page: { nextCursor: null, hasMore: false },
+        }),
+      )
+      .executeTest(async (server) => {
+        const notices = [];
+        for await (const n of portal(server.url).measureNotifications(WHEELCHAIR_ID)) notices.push(n);
+        expect(notices).toEqual([
+          expect.objectContaining({
+            kind: 'sign-in-invitation',
+            channel: 'sms',
+            deliveryStatus: 'delivered',
+          }),
+        ]);
+      }));
+
+  it('listMeasureNotifications throws NotFound for a measure the portal does not have', () =>
+    pact
+      .addInteraction()
+      .given(`the portal has no IPR measure ${UNKNOWN_ID}`)
+      .uponReceiving('a request for the notifications of an unknown IPR measure')
+      .withRequest('GET', `/ipr-measures/${UNKNOWN_ID}/notifications`)
+      .willRespondWith(404, problem(404, 'NOT_FOUND', 'Not found'))
+      .executeTest(async (server) => {
+        await expect(portal(server.url).listMeasureNotifications(UNKNOWN_ID)).rejects.toBeInstanceOf(
+          NotFound,
+        );
+      }));
+
+  it('listMeasureNotifications throws UpstreamUnavailable when the portal is down', () =>
+    pact
+      .addInteraction()
+      .given('the Social Services Portal is unavailable')
+      .uponReceiving('a request for notifications while the portal is unavailable')
+      .withRequest('GET', `/ipr-measures/${WHEELCHAIR_ID}/notifications`)
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(portal(server.url).listMeasureNotifications(WHEELCHAIR_ID)).rejects.toBeInstanceOf(
+          UpstreamUnavailable,
+        );
+      }));
+
+  it('listExecutions returns the execution of a measure since an instant', () =>
+    pact
+      .addInteraction()
+      .given(`IPR measure ${WHEELCHAIR_ID} of person ${WOMAN} was executed on 2025-09-25`)
+      .uponReceiving('a request for the executions changed since 2025-09-01')
+      .withRequest('GET', '/executions', (b) => b.query({ updatedSince: '2025-09-01T00:00:00+05:00' }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          items: [
+            {
+              executionId: string('exe-2025-000917'),
+              measureId: WHEELCHAIR_ID,
+              personIin: WOMAN,
+              supplierId: string('sup-150240400011'),
+              offerId: string('off-150240400011-0042'),
+              orderNumber: string('ТАП-2025-0193377'),
+              stage: 'executed',
+              item: coded(
+                'TSR-07-01-002',
+                'Бөлмеде қолмен жүргізілетін кресло-арба',
+                'Кресло-коляска с ручным приводом комнатная',
+              ),
+              quantity: integer(1),
+              amountTiyn: integer(17900000),
+              executedOn: '2025-09-25',
+              recordedAt: DATE_TIME('2025-09-25T15:00:00+05:00'),
+              updatedAt: DATE_TIME('2025-09-25T15:00:00+05:00'),
+            },
+          ],
+          page: { nextCursor: null, hasMore: false },
+        }),
+      )
+      .executeTest(async (server) => {
+        const records = [];
+        for await (const e of portal(server.url).executions({ updatedSince: '2025-09-01T00:00:00+05:00' }))
+          records.push(e);
+        expect(records).toEqual([
+          expect.objectContaining({
+            measureId: WHEELCHAIR_ID,
+            stage: 'executed',
+            amount: 17900000,
+            executedOn: '2025-09-25',
+          }),
+        ]);
+      }));
+
+  it('listExecutions throws BadInput for a cursor the portal did not issue', () =>
+    pact
+      .addInteraction()
+      .given('the portal issued no cursor not-a-portal-cursor')
+      .uponReceiving('a request for executions with a cursor the portal did not issue')
+      .withRequest('GET', '/executions', (b) => b.query({ cursor: 'not-a-portal-cursor' }))
+      .willRespondWith(400, problem(400, 'VALIDATION', 'Request validation failed'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).listExecutions({ cursor: 'not-a-portal-cursor' }),
+        ).rejects.toBeInstanceOf(BadInput);
+      }));
+
+  it('listExecutions throws UpstreamUnavailable when the portal is down', () =>
+    pact
+      .addInteraction()
+      .given('the Social Services Portal is unavailable')
+      .uponReceiving('a request for executions while the portal is unavailable')
+      .withRequest('GET', '/executions', (b) => b.query({ updatedSince: '2025-09-01T00:00:00+05:00' }))
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).listExecutions({ updatedSince: '2025-09-01T00:00:00+05:00' }),
+        ).rejects.toBeInstanceOf(UpstreamUnavailable);
+      }));
+});
