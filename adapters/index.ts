@@ -14,3 +14,4 @@ export * from './canteen';
 export * from './sdu';
 export * from './esobes';
 export * from './social-portal';
+export * from './create';

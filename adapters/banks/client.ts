@@ -2,10 +2,11 @@ import { isValidIin } from '../../src/domain/iin';
 import {
   BadInput,
   ContractViolation,
-  HttpTransport,
+  type HttpTransport,
   type HttpTransportConfig,
   type Logger,
 } from '../transport';
+import { transportFor } from '../transport/support';
 import {
   toBanksAccountSearchResult,
   toBanksAccountWatch,
@@ -62,24 +63,7 @@ export class BanksClient {
 
   /** @throws BadInput (INVALID_CONFIG) on an invalid configuration or a transport of another system. */
   constructor(config: BanksClientConfig, deps: BanksClientDeps = {}) {
-    if (deps.http) {
-      if (deps.http.system !== BANKS_SYSTEM) {
-        throw new BadInput({
-          code: 'INVALID_CONFIG',
-          system: BANKS_SYSTEM,
-          operation: 'configure',
-          detail: `the transport is for system ${deps.http.system}`,
-        });
-      }
-      this.http = deps.http;
-    } else {
-      const logger = deps.logger ?? config.logger;
-      this.http = new HttpTransport({
-        ...config,
-        system: BANKS_SYSTEM,
-        ...(logger === undefined ? {} : { logger }),
-      });
-    }
+    this.http = transportFor(BANKS_SYSTEM, config, deps);
   }
 
   /**

@@ -1,5 +1,14 @@
 import { NotFound, type HttpTransport, type HttpTransportConfig } from '../transport';
 import {
+  InputChecks,
+  allItems,
+  isSystemNotFound,
+  otherRecord,
+  transportFor,
+  type ClientDeps,
+  type PageRequest,
+} from '../transport/support';
+import {
   toBillingActivatedVoucherList,
   toBillingAppliedDiscount,
   toBillingAppliedDiscountPage,
@@ -28,15 +37,6 @@ import {
   type BillingReceiptWire,
   type BillingVoucherRejection,
 } from './mapping';
-import {
-  InputChecks,
-  allItems,
-  isSystemNotFound,
-  otherRecord,
-  transportFor,
-  type ClientDeps,
-  type PageRequest,
-} from './support';
 
 /** The system id of billing: its folder under contracts/ and the `system` of its errors and log lines. */
 export const BILLING_SYSTEM = 'billing';

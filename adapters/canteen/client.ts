@@ -1,5 +1,14 @@
 import { type HttpTransport, type HttpTransportConfig } from '../transport';
 import {
+  InputChecks,
+  allItems,
+  isSystemNotFound,
+  otherRecord,
+  transportFor,
+  type ClientDeps,
+  type PageRequest,
+} from '../transport/support';
+import {
   CANTEEN_CANCELLATION_REASONS,
   CANTEEN_DEACTIVATION_REASONS,
   CANTEEN_ENTITLEMENTS,
@@ -29,15 +38,6 @@ import {
   type CanteenPupilPageWire,
   type CanteenPupilWire,
 } from './mapping';
-import {
-  InputChecks,
-  allItems,
-  isSystemNotFound,
-  otherRecord,
-  transportFor,
-  type ClientDeps,
-  type PageRequest,
-} from './support';
 
 /** The system id of the canteen system: its folder under contracts/ and the `system` of its errors and log lines. */
 export const CANTEEN_SYSTEM = 'canteen';

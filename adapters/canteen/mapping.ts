@@ -1,6 +1,6 @@
 import { tiyn, type Tiyn } from '../../src/domain/money';
 import type { components, operations } from '../../contracts/canteen/openapi';
-import { defined, type CursorPage } from './support';
+import { defined, type CursorPage } from '../transport/support';
 
 /** Wire types of the school canteen contract (generated) and their domain counterparts; pure functions between them. */
 

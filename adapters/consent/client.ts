@@ -7,10 +7,11 @@ import {
   BadInput,
   ConsentMissing,
   ContractViolation,
-  HttpTransport,
+  type HttpTransport,
   type HttpTransportConfig,
   type Logger,
 } from '../transport';
+import { transportFor } from '../transport/support';
 import {
   toConsentCheckRequest,
   toConsentMissingSubjects,
@@ -144,24 +145,7 @@ export class ConsentClient {
 
   /** @throws BadInput (INVALID_CONFIG) on an invalid configuration or a transport of another system. */
   constructor(config: ConsentClientConfig, deps: ConsentClientDeps = {}) {
-    if (deps.http) {
-      if (deps.http.system !== CONSENT_SYSTEM) {
-        throw new BadInput({
-          code: 'INVALID_CONFIG',
-          system: CONSENT_SYSTEM,
-          operation: 'configure',
-          detail: `the transport is for system ${deps.http.system}`,
-        });
-      }
-      this.http = deps.http;
-    } else {
-      const logger = deps.logger ?? config.logger;
-      this.http = new HttpTransport({
-        ...config,
-        system: CONSENT_SYSTEM,
-        ...(logger === undefined ? {} : { logger }),
-      });
-    }
+    this.http = transportFor(CONSENT_SYSTEM, config, deps);
   }
 
   /**

@@ -5,10 +5,11 @@ import { normalizeKzPhone } from '../../src/domain/phone';
 import {
   BadInput,
   ContractViolation,
-  HttpTransport,
+  type HttpTransport,
   type HttpTransportConfig,
   type Logger,
 } from '../transport';
+import { transportFor } from '../transport/support';
 import {
   EOTINISH_ANSWER_CHANNELS,
   EOTINISH_APPLICANT_ROLES,
@@ -74,24 +75,7 @@ export class EotinishClient {
 
   /** @throws BadInput (INVALID_CONFIG) on an invalid configuration or a transport of another system. */
   constructor(config: EotinishClientConfig, deps: EotinishClientDeps = {}) {
-    if (deps.http) {
-      if (deps.http.system !== EOTINISH_SYSTEM) {
-        throw new BadInput({
-          code: 'INVALID_CONFIG',
-          system: EOTINISH_SYSTEM,
-          operation: 'configure',
-          detail: `the transport is for system ${deps.http.system}`,
-        });
-      }
-      this.http = deps.http;
-    } else {
-      const logger = deps.logger ?? config.logger;
-      this.http = new HttpTransport({
-        ...config,
-        system: EOTINISH_SYSTEM,
-        ...(logger === undefined ? {} : { logger }),
-      });
-    }
+    this.http = transportFor(EOTINISH_SYSTEM, config, deps);
   }
 
   /**

@@ -3,6 +3,14 @@ import { isValidKzIban } from '../../src/domain/iban';
 import { isKzMobilePhone, normalizeKzPhone } from '../../src/domain/phone';
 import { type HttpTransport, type HttpTransportConfig } from '../transport';
 import {
+  InputChecks,
+  allItems,
+  otherRecord,
+  transportFor,
+  type ClientDeps,
+  type PageRequest,
+} from '../transport/support';
+import {
   ESOBES_APPLICATION_STATUSES,
   ESOBES_EXECUTION_STAGES,
   toEsobesApplication,
@@ -31,14 +39,6 @@ import {
   type EsobesReactivationRequestInput,
   type EsobesReactivationRequestWire,
 } from './mapping';
-import {
-  InputChecks,
-  allItems,
-  otherRecord,
-  transportFor,
-  type ClientDeps,
-  type PageRequest,
-} from './support';
 
 /** The system id of E-Sobes: its folder under contracts/ and the `system` of its errors and log lines. */
 export const ESOBES_SYSTEM = 'esobes';

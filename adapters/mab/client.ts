@@ -2,11 +2,12 @@ import { isValidIin } from '../../src/domain/iin';
 import {
   BadInput,
   ContractViolation,
-  HttpTransport,
   NotFound,
+  type HttpTransport,
   type HttpTransportConfig,
   type Logger,
 } from '../transport';
+import { transportFor } from '../transport/support';
 import {
   toMabPhone,
   toMabPhoneSearchResult,
@@ -44,24 +45,7 @@ export class MabClient {
 
   /** @throws BadInput (INVALID_CONFIG) on an invalid configuration or a transport of another system. */
   constructor(config: MabClientConfig, deps: MabClientDeps = {}) {
-    if (deps.http) {
-      if (deps.http.system !== MAB_SYSTEM) {
-        throw new BadInput({
-          code: 'INVALID_CONFIG',
-          system: MAB_SYSTEM,
-          operation: 'configure',
-          detail: `the transport is for system ${deps.http.system}`,
-        });
-      }
-      this.http = deps.http;
-    } else {
-      const logger = deps.logger ?? config.logger;
-      this.http = new HttpTransport({
-        ...config,
-        system: MAB_SYSTEM,
-        ...(logger === undefined ? {} : { logger }),
-      });
-    }
+    this.http = transportFor(MAB_SYSTEM, config, deps);
   }
 
   /**

@@ -1,5 +1,14 @@
 import { type HttpTransport, type HttpTransportConfig } from '../transport';
 import {
+  InputChecks,
+  allItems,
+  isSystemNotFound,
+  otherRecord,
+  transportFor,
+  type ClientDeps,
+  type PageRequest,
+} from '../transport/support';
+import {
   NOBD_CHANGE_TYPES,
   NOBD_MEAL_STATUSES,
   NOBD_ORDER_STATUSES,
@@ -41,15 +50,6 @@ import {
   type NobdSubmitServiceStatusesResponse,
   type NobdSubmitWalletDailyReportResponse,
 } from './mapping';
-import {
-  InputChecks,
-  allItems,
-  isSystemNotFound,
-  otherRecord,
-  transportFor,
-  type ClientDeps,
-  type PageRequest,
-} from './support';
 
 /** The system id of NOBD: its folder under contracts/ and the `system` of its errors and log lines. */
 export const NOBD_SYSTEM = 'nobd';

@@ -1,5 +1,5 @@
 import type { components, operations } from '../../contracts/nobd/openapi';
-import type { CursorPage } from './support';
+import type { CursorPage } from '../transport/support';
 
 /** Wire types of the NOBD contract (generated) and their domain counterparts; pure functions between them. */
 

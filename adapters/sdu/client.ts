@@ -1,6 +1,15 @@
 import { isValidBin } from '../../src/domain/bin';
 import { type HttpTransport, type HttpTransportConfig } from '../transport';
 import {
+  InputChecks,
+  allItems,
+  isSystemNotFound,
+  otherRecord,
+  transportFor,
+  type ClientDeps,
+  type PageRequest,
+} from '../transport/support';
+import {
   SDU_MEAL_CATEGORY_CODES,
   SDU_REPRESENTATIVE_ROLES,
   SDU_SERVICE_CODES,
@@ -34,15 +43,6 @@ import {
   type SduServiceCode,
   type SduServiceStatus,
 } from './mapping';
-import {
-  InputChecks,
-  allItems,
-  isSystemNotFound,
-  otherRecord,
-  transportFor,
-  type ClientDeps,
-  type PageRequest,
-} from './support';
 
 /** The system id of SDU: its folder under contracts/ and the `system` of its errors and log lines. */
 export const SDU_SYSTEM = 'sdu';

@@ -1,5 +1,5 @@
 import type { components } from '../../contracts/sdu/openapi';
-import type { CursorPage } from './support';
+import type { CursorPage } from '../transport/support';
 
 /** Wire types of the SDU contract (generated) and their domain counterparts; pure functions between them. */
 

@@ -2,10 +2,11 @@ import { normalizeKzPhone } from '../../src/domain/phone';
 import {
   BadInput,
   ContractViolation,
-  HttpTransport,
+  type HttpTransport,
   type HttpTransportConfig,
   type Logger,
 } from '../transport';
+import { transportFor } from '../transport/support';
 import {
   SMS_LANGUAGES,
   SMS_SENDER_SYSTEMS,
@@ -58,24 +59,7 @@ export class SmsClient {
 
   /** @throws BadInput (INVALID_CONFIG) on an invalid configuration or a transport of another system. */
   constructor(config: SmsClientConfig, deps: SmsClientDeps = {}) {
-    if (deps.http) {
-      if (deps.http.system !== SMS_SYSTEM) {
-        throw new BadInput({
-          code: 'INVALID_CONFIG',
-          system: SMS_SYSTEM,
-          operation: 'configure',
-          detail: `the transport is for system ${deps.http.system}`,
-        });
-      }
-      this.http = deps.http;
-    } else {
-      const logger = deps.logger ?? config.logger;
-      this.http = new HttpTransport({
-        ...config,
-        system: SMS_SYSTEM,
-        ...(logger === undefined ? {} : { logger }),
-      });
-    }
+    this.http = transportFor(SMS_SYSTEM, config, deps);
   }
 
   /**

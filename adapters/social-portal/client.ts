@@ -2,6 +2,14 @@ import { isValidBin } from '../../src/domain/bin';
 import { isKzMobilePhone, normalizeKzPhone } from '../../src/domain/phone';
 import { type HttpTransport, type HttpTransportConfig } from '../transport';
 import {
+  InputChecks,
+  allItems,
+  otherRecord,
+  transportFor,
+  type ClientDeps,
+  type PageRequest,
+} from '../transport/support';
+import {
   SOCIAL_PORTAL_DIRECTIONS,
   SOCIAL_PORTAL_EXECUTION_STAGES,
   SOCIAL_PORTAL_MEASURE_KINDS,
@@ -54,14 +62,6 @@ import {
   type SocialPortalSupplierWire,
   type SocialPortalWithdrawal,
 } from './mapping';
-import {
-  InputChecks,
-  allItems,
-  otherRecord,
-  transportFor,
-  type ClientDeps,
-  type PageRequest,
-} from './support';
 
 /** The system id of the Social Services Portal: its folder under contracts/ and the `system` of its errors. */
 export const SOCIAL_PORTAL_SYSTEM = 'social-portal';

@@ -1,6 +1,6 @@
 import type { components } from '../../contracts/social-portal/openapi';
 import { tiyn, type Tiyn } from '../../src/domain/money';
-import type { CursorPage } from './support';
+import type { CursorPage } from '../transport/support';
 
 /** Wire types of the Social Services Portal contract (generated) and their domain counterparts; pure functions. */
 

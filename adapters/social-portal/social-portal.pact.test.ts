@@ -537,3 +537,182 @@ describe('esobes → Social Services Portal', () => {
         ).rejects.toBeInstanceOf(UpstreamUnavailable);
       }));
 });
+
+const OTHER_MEANS = {
+  method: 'registered-mail' as const,
+  notifiedAt: '2025-06-16T11:00:00+05:00',
+  notifiedBy: WKO_BODY,
+  documentRef: 'ШЖӘҚБ-04-12/3381',
+};
+const OTHER_MEANS_KEY = 'esobes:ipr:iprm-2025-000377:other-means';
+
+// E-Sobes, the local executive body's system, records a notification by other means for a person without a MAB
+// phone (seed 004 cl. 9) and reconciles the statuses it holds (listIprMeasures with updatedSince).
+describe('esobes → Social Services Portal: notification by other means and reconciliation', () => {
+  const pact = pactBetween('esobes', 'social-portal');
+
+  it('recordNotificationByOtherMeans records the letter of the local executive body', () =>
+    pact
+      .addInteraction()
+      .given(`IPR measure ${ASSISTANT_ID} of person ${YOUNG_MAN}, who has no MAB phone, awaits a notification`)
+      .uponReceiving('a notification by registered mail of a person without a MAB phone')
+      .withRequest('POST', `/ipr-measures/${ASSISTANT_ID}/notifications`, (b) =>
+        b.headers({ 'Idempotency-Key': OTHER_MEANS_KEY }).jsonBody(OTHER_MEANS),
+      )
+      .willRespondWith(201, (b) =>
+        b.jsonBody({
+          notificationId: string('ntf-2025-06-16-000912'),
+          measureId: ASSISTANT_ID,
+          kind: 'other-means',
+          channel: 'other-means',
+          phone: null,
+          smsMessageId: null,
+          method: 'registered-mail',
+          notifiedBy: {
+            bin: regex(/^[0-9]{12}$/, WKO_BODY.bin),
+            nameKz: string(WKO_BODY.nameKz),
+            nameRu: string(WKO_BODY.nameRu),
+          },
+          documentRef: string(OTHER_MEANS.documentRef),
+          sentAt: DATE_TIME(OTHER_MEANS.notifiedAt),
+          deliveryStatus: 'delivered',
+          deliveredAt: DATE_TIME(OTHER_MEANS.notifiedAt),
+        }),
+      )
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).recordNotificationByOtherMeans(ASSISTANT_ID, OTHER_MEANS, OTHER_MEANS_KEY),
+        ).resolves.toMatchObject({
+          measureId: ASSISTANT_ID,
+          channel: 'other-means',
+          method: 'registered-mail',
+          deliveryStatus: 'delivered',
+        });
+      }));
+
+  it('recordNotificationByOtherMeans throws BusinessRuleViolation ALREADY_NOTIFIED', () =>
+    pact
+      .addInteraction()
+      .given(`IPR measure ${WHEELCHAIR_ID} of person ${WOMAN} was notified by SMS on 2025-09-02`)
+      .uponReceiving('a notification by other means of a person already notified by SMS')
+      .withRequest('POST', `/ipr-measures/${WHEELCHAIR_ID}/notifications`, (b) =>
+        b.headers({ 'Idempotency-Key': OTHER_MEANS_KEY }).jsonBody(OTHER_MEANS),
+      )
+      .willRespondWith(422, problem(422, 'ALREADY_NOTIFIED', 'Already notified'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).recordNotificationByOtherMeans(WHEELCHAIR_ID, OTHER_MEANS, OTHER_MEANS_KEY),
+        ).rejects.toMatchObject({ name: 'BusinessRuleViolation', problemCode: 'ALREADY_NOTIFIED' });
+      }));
+
+  it('recordNotificationByOtherMeans throws NotFound for a measure the portal does not have', () =>
+    pact
+      .addInteraction()
+      .given(`the portal has no IPR measure ${UNKNOWN_ID}`)
+      .uponReceiving('a notification by other means for an unknown IPR measure')
+      .withRequest('POST', `/ipr-measures/${UNKNOWN_ID}/notifications`, (b) =>
+        b.headers({ 'Idempotency-Key': OTHER_MEANS_KEY }).jsonBody(OTHER_MEANS),
+      )
+      .willRespondWith(404, problem(404, 'NOT_FOUND', 'Not found'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).recordNotificationByOtherMeans(UNKNOWN_ID, OTHER_MEANS, OTHER_MEANS_KEY),
+        ).rejects.toBeInstanceOf(NotFound);
+      }));
+
+  it('recordNotificationByOtherMeans throws Conflict when the key was used with another body', () =>
+    pact
+      .addInteraction()
+      .given(`the idempotency key ${OTHER_MEANS_KEY} was used with another notification`)
+      .uponReceiving('a notification by other means under a key used with another body')
+      .withRequest('POST', `/ipr-measures/${ASSISTANT_ID}/notifications`, (b) =>
+        b.headers({ 'Idempotency-Key': OTHER_MEANS_KEY }).jsonBody(OTHER_MEANS),
+      )
+      .willRespondWith(409, problem(409, 'IDEMPOTENCY_CONFLICT', 'Conflict'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).recordNotificationByOtherMeans(ASSISTANT_ID, OTHER_MEANS, OTHER_MEANS_KEY),
+        ).rejects.toBeInstanceOf(Conflict);
+      }));
+
+  it('recordNotificationByOtherMeans throws UpstreamUnavailable when the portal is down', () =>
+    pact
+      .addInteraction()
+      .given('the Social Services Portal is unavailable')
+      .uponReceiving('a notification by other means while the portal is unavailable')
+      .withRequest('POST', `/ipr-measures/${ASSISTANT_ID}/notifications`, (b) =>
+        b.headers({ 'Idempotency-Key': OTHER_MEANS_KEY }).jsonBody(OTHER_MEANS),
+      )
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).recordNotificationByOtherMeans(ASSISTANT_ID, OTHER_MEANS, OTHER_MEANS_KEY),
+        ).rejects.toBeInstanceOf(UpstreamUnavailable);
+      }));
+
+  it('iprMeasures walks two pages of the measures changed since an instant', () => {
+    const since = '2025-09-01T00:00:00+05:00';
+    const cursor = 'eyJhZnRlciI6Imlwcm0tMjAyNS0wMDA0MTIifQ';
+    pact
+      .addInteraction()
+      .given(
+        `IPR measures ${WHEELCHAIR_ID} of person ${WOMAN} and ${ASSISTANT_ID} of person ${YOUNG_MAN} changed after 2025-09-01`,
+      )
+      .uponReceiving('a request for the first page of one measure changed since 2025-09-01')
+      .withRequest('GET', '/ipr-measures', (b) => b.query({ updatedSince: since, limit: '1' }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          items: [measureBody(WHEELCHAIR_ID, WOMAN, NOTIFIED)],
+          page: { nextCursor: string(cursor), hasMore: true },
+        }),
+      );
+    return pact
+      .addInteraction()
+      .given(
+        `IPR measures ${WHEELCHAIR_ID} of person ${WOMAN} and ${ASSISTANT_ID} of person ${YOUNG_MAN} changed after 2025-09-01`,
+      )
+      .uponReceiving('a request for the second page of measures changed since 2025-09-01')
+      .withRequest('GET', '/ipr-measures', (b) => b.query({ updatedSince: since, limit: '1', cursor }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          items: [measureBody(ASSISTANT_ID, YOUNG_MAN, REACTIVATED)],
+          page: { nextCursor: null, hasMore: false },
+        }),
+      )
+      .executeTest(async (server) => {
+        const ids = [];
+        for await (const m of portal(server.url).iprMeasures({ updatedSince: since, limit: 1 }))
+          ids.push([m.measureId, m.status.code]);
+        expect(ids).toEqual([
+          [WHEELCHAIR_ID, 'notified'],
+          [ASSISTANT_ID, 'reactivated'],
+        ]);
+      });
+  });
+
+  it('listIprMeasures throws BadInput for a cursor the portal did not issue', () =>
+    pact
+      .addInteraction()
+      .given('the portal issued no cursor not-a-portal-cursor')
+      .uponReceiving('a request for measures with a cursor the portal did not issue')
+      .withRequest('GET', '/ipr-measures', (b) => b.query({ cursor: 'not-a-portal-cursor' }))
+      .willRespondWith(400, problem(400, 'VALIDATION', 'Request validation failed'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).listIprMeasures({ cursor: 'not-a-portal-cursor' }),
+        ).rejects.toBeInstanceOf(BadInput);
+      }));
+
+  it('listIprMeasures throws UpstreamUnavailable when the portal is down', () =>
+    pact
+      .addInteraction()
+      .given('the Social Services Portal is unavailable')
+      .uponReceiving('a request for measures while the portal is unavailable')
+      .withRequest('GET', '/ipr-measures', (b) => b.query({ status: 'blocked' }))
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(portal(server.url).listIprMeasures({ status: 'blocked' })).rejects.toBeInstanceOf(
+          UpstreamUnavailable,
+        );
+      }));
+});

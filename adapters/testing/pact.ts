@@ -8,8 +8,22 @@ import { createLogger } from '../transport/logging';
  */
 export const PACT_OUT_DIR = path.resolve(__dirname, '../../.pact-out');
 
-/** The parties of the seeds that call the systems (the consumers of the pacts). */
-export type Consumer = 'egov' | 'wallet' | 'canteen' | 'sdu' | 'esobes' | 'social-portal';
+/**
+ * The parties of the seeds that call the systems (the consumers of the pacts). Besides the state systems:
+ * `egov-mobile`, the citizen's eGov Mobile app (Wallet activation steps, the portal's cabinet); `canteen-terminal`,
+ * the canteen staff's terminal calling the canteen system; `billing` calling back into the Wallet.
+ */
+export type Consumer =
+  | 'egov'
+  | 'egov-mobile'
+  | 'wallet'
+  | 'canteen'
+  | 'canteen-terminal'
+  | 'billing'
+  | 'sdu'
+  | 'nobd'
+  | 'esobes'
+  | 'social-portal';
 
 /** A V4 pact between a calling party and a system, written to PACT_OUT_DIR as `<consumer>-<provider>.json`. */
 export function pactBetween(consumer: Consumer, provider: string): PactV4 {

@@ -409,6 +409,7 @@ export interface ProblemLike {
   readonly title?: unknown;
   readonly detail?: unknown;
   readonly code?: unknown;
+  readonly errors?: unknown;
 }
 
 const CONSENT_CODES = new Set(['CONSENT_MISSING', 'CONSENT_REQUIRED']);
@@ -450,7 +451,9 @@ export function codeForStatus(status: number, problem?: ProblemLike): ErrorCode 
 
 /**
  * The factory: the typed error for an HTTP error status and its (already parsed) problem+json body.
- * The problem's `detail` (or `title`) goes into the message, masked; its `code` becomes `problemCode`.
+ * Only structure from the problem reaches the message: its `code` and the JSON pointers of its field errors
+ * (masked). Its free text (`detail`, `title`, error messages) never does: an upstream system may write a person's
+ * name there, and no masking can find a name in free text. The `code` becomes `problemCode`.
  */
 export function errorFromHttp(
   status: number,
@@ -458,13 +461,21 @@ export function errorFromHttp(
   context: ErrorContext & Pick<ErrorInit, 'attempts' | 'retryAfterMs' | 'cause'>,
 ): KzProactiveError {
   const p = isObject(problem) ? (problem as ProblemLike) : undefined;
-  const detail =
-    typeof p?.detail === 'string' ? p.detail : typeof p?.title === 'string' ? p.title : undefined;
+  const problemCode = typeof p?.code === 'string' ? truncate(p.code, 100) : undefined;
+  const fields = Array.isArray(p?.errors)
+    ? p.errors
+        .map((e) => (isObject(e) && typeof e.path === 'string' ? truncate(e.path, 100) : undefined))
+        .filter((x): x is string => x !== undefined)
+        .slice(0, 5)
+    : [];
+  const detail = [problemCode, fields.length > 0 ? `fields ${fields.join(', ')}` : undefined]
+    .filter(Boolean)
+    .join(' at ');
   return errorForCode(codeForStatus(status, p), {
     ...context,
     status,
-    detail: detail === undefined ? undefined : truncate(detail, 300),
-    problemCode: typeof p?.code === 'string' ? truncate(p.code, 100) : undefined,
+    detail: detail === '' ? undefined : detail,
+    problemCode,
     problemType: typeof p?.type === 'string' ? truncate(p.type, 300) : undefined,
   });
 }

@@ -6,3 +6,4 @@ export * from './validation';
 export * from './logging';
 export * from './http';
 export * from './soap';
+export type { ClientDeps, CursorPage, PageRequest } from './support';

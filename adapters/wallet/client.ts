@@ -1,6 +1,14 @@
 import { normalizeKzPhone } from '../../src/domain/phone';
 import { type HttpTransport, type HttpTransportConfig } from '../transport';
 import {
+  InputChecks,
+  allItems,
+  otherRecord,
+  transportFor,
+  type ClientDeps,
+  type PageRequest,
+} from '../transport/support';
+import {
   WALLET_CHANNELS,
   WALLET_MEAL_TYPES,
   WALLET_PARENT_ROLES,
@@ -48,14 +56,6 @@ import {
   type WalletVoucherPageWire,
   type WalletVoucherWire,
 } from './mapping';
-import {
-  InputChecks,
-  allItems,
-  otherRecord,
-  transportFor,
-  type ClientDeps,
-  type PageRequest,
-} from './support';
 
 /** The system id of the Social Wallet: its folder under contracts/ and the `system` of its errors and log lines. */
 export const WALLET_SYSTEM = 'wallet';

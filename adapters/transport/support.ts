@@ -1,26 +1,20 @@
 import { isCalendarDate } from '../../src/domain/calendar';
 import { isValidIin } from '../../src/domain/iin';
-import {
-  BadInput,
-  ContractViolation,
-  HttpTransport,
-  NotFound,
-  type HttpTransportConfig,
-  type Logger,
-} from '../transport';
+import { BadInput, ContractViolation, NotFound } from './errors';
+import { HttpTransport, type HttpTransportConfig } from './http';
+import type { Logger } from './logging';
 
 /**
- * Input checks, cursor paging and transport set-up shared by the methods of this adapter. Every check throws
- * BadInput before any call; its message names the argument and the rule, never the value (an almost-valid IIN or
- * account number is still personal data). The same file is kept in each adapter folder of this batch (wallet,
- * billing, canteen) so that no adapter depends on another; it belongs in adapters/transport once that folder is
- * opened for it (the nobd batch keeps the same helpers in its own support.ts).
+ * Input checks, cursor paging and transport set-up shared by the REST clients. Every check throws BadInput before
+ * any call; its message names the argument and the rule, never the value (an almost-valid IIN or account number is
+ * still personal data). Only the page types are part of the package's API (see ./index.ts); the rest is internal
+ * to the adapters.
  */
 
 /** One page of a cursor-paginated list, as the domain sees it. */
 export interface CursorPage<T> {
   readonly items: readonly T[];
-  /** Cursor of the next page; null on the last page. */
+  /** Cursor of the next page; null on the last page of a list (a feed may keep one to resume later). */
   readonly nextCursor: string | null;
   readonly hasMore: boolean;
 }
@@ -195,7 +189,7 @@ export interface ClientDeps {
 
 /**
  * The transport of a client: the injected one (refused when it is another system's), or one built from the
- * configuration, as MabClient does.
+ * configuration (`deps.logger` over `config.logger`).
  * @throws BadInput (INVALID_CONFIG) on an invalid configuration or a transport of another system.
  */
 export function transportFor(
