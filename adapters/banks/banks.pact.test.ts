@@ -376,3 +376,45 @@ describe('esobes → banks', () => {
         }));
   });
 });
+
+// SMS form 2 numbers the banks and form 3 lists where to open an account (seed 003 cl. 9): E-Sobes reads the whole
+// list, page after page.
+describe('esobes → banks: the whole bank list', () => {
+  const pact = pactBetween('esobes', 'banks');
+  const cursor = 'eyJhZnRlciI6IjYwMSJ9';
+  const bank = (ref: object, shortName: string, url: string) => ({
+    ...ref,
+    shortName: string(shortName),
+    integrated: true,
+    openAccountUrl: string(url),
+  });
+
+  it('listAllBanks walks two pages of the integrated banks', () => {
+    pact
+      .addInteraction()
+      .given('banks 601 and 722 are integrated with the labour ministry system, one bank a page')
+      .uponReceiving('a request for the first page of the integrated banks')
+      .withRequest('GET', '/banks', (b) => b.query({ integrated: 'true' }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          items: [bank(HALYK, 'Halyk Bank', 'https://halykbank.kz/social-account')],
+          page: { nextCursor: string(cursor), hasMore: true },
+        }),
+      );
+    return pact
+      .addInteraction()
+      .given('banks 601 and 722 are integrated with the labour ministry system, one bank a page')
+      .uponReceiving('a request for the second page of the integrated banks')
+      .withRequest('GET', '/banks', (b) => b.query({ integrated: 'true', cursor }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          items: [bank(KASPI, 'Kaspi Bank', 'https://kaspi.kz/social-account')],
+          page: { nextCursor: null, hasMore: false },
+        }),
+      )
+      .executeTest(async (server) => {
+        const banks = await newClient(server.url).listAllBanks(true);
+        expect(banks.map((b) => b.code)).toEqual(['601', '722']);
+      });
+  });
+});

@@ -2,7 +2,7 @@ import { MatchersV3 } from '@pact-foundation/pact';
 import { BadInput, BusinessRuleViolation, Conflict, NotFound, UpstreamUnavailable } from '../transport';
 import { pactBetween, pactClientConfig, problemBody } from '../testing/pact';
 import { BillingClient } from './client';
-import type { BillingActivatedVoucherListPart } from './mapping';
+import type { BillingActivatedVoucherListPart, BillingActivatedVoucherListRequest } from './mapping';
 
 const { regex, integer, string, boolean, eachLike } = MatchersV3;
 
@@ -460,4 +460,136 @@ describe('wallet → billing (seed 000 cl. 27–34)', () => {
           UpstreamUnavailable,
         );
       }));
+});
+
+describe('wallet → billing: the whole list in parts, and the discounts page after page (seed 000 cl. 31, 34)', () => {
+  const pact = pactBetween('wallet', 'billing');
+  const billing = (url: string) => new BillingClient(pactClientConfig(url));
+  // The whole list of the month: two vouchers fit in one part, sent with the key `${RUN_KEY}:part-1`.
+  const LIST: BillingActivatedVoucherListRequest = {
+    listId: PART.listId,
+    month: PART.month,
+    listDate: PART.listDate,
+    callbackUrl: PART.callbackUrl,
+    vouchers: PART.vouchers,
+  };
+  const RUN_KEY = 'gas-voucher:2025-09:activated-list:run-1';
+  const partAnswer = (rejected: unknown[]) => ({
+    listId: LIST_ID,
+    month: '2025-09',
+    part: 1,
+    partsTotal: 1,
+    partsReceived: 1,
+    status: 'complete',
+    accepted: integer(2 - rejected.length),
+    rejected,
+    receivedAt: regex(DATE_TIME, '2025-09-30T06:00:04+05:00'),
+  });
+
+  it('submitActivatedVoucherList sends the whole list as its parts and sums what was accepted', () =>
+    pact
+      .addInteraction()
+      .given(ACCOUNT_STATE)
+      .given(`personal account ${ACCOUNT_2} already has another voucher of 2025-09 in billing`)
+      .uponReceiving('the whole list of activated vouchers of 2025-09, its one part keyed by the run')
+      .withRequest('POST', '/activated-voucher-lists', keyed(PART, `${RUN_KEY}:part-1`))
+      .willRespondWith(202, (b) =>
+        b.jsonBody(
+          partAnswer([
+            {
+              voucherId: VOUCHER_2,
+              accountNumber: ACCOUNT_2,
+              code: 'DUPLICATE_ACCOUNT_IN_MONTH',
+              reason: string('Another voucher of 2025-09 is already applied to this account.'),
+            },
+          ]),
+        ),
+      )
+      .executeTest(async (server) => {
+        await expect(billing(server.url).submitActivatedVoucherList(LIST, RUN_KEY)).resolves.toMatchObject({
+          listId: LIST_ID,
+          status: 'complete',
+          accepted: 1,
+          rejected: [{ voucherId: VOUCHER_2, code: 'DUPLICATE_ACCOUNT_IN_MONTH' }],
+        });
+      }));
+
+  it('submitActivatedVoucherList (whole list) is refused once the month is settled', () =>
+    pact
+      .addInteraction()
+      .given(`list ${LIST_ID} of 2025-09 is settled in billing`)
+      .uponReceiving('the whole list of a month that is settled')
+      .withRequest('POST', '/activated-voucher-lists', keyed(PART, `${RUN_KEY}:late:part-1`))
+      .willRespondWith(422, problem(422, 'LIST_CLOSED', 'List closed', true))
+      .executeTest(async (server) => {
+        const err = await billing(server.url)
+          .submitActivatedVoucherList(LIST, `${RUN_KEY}:late`)
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(BusinessRuleViolation);
+        expect(err).toMatchObject({ problemCode: 'LIST_CLOSED' });
+      }));
+
+  it('submitActivatedVoucherList (whole list) is a Conflict when a part key was used for another part', () =>
+    pact
+      .addInteraction()
+      .given(`Idempotency-Key ${RUN_KEY}:reused:part-1 was used for another part in billing`)
+      .uponReceiving('the whole list whose part key was used with another body')
+      .withRequest('POST', '/activated-voucher-lists', keyed(PART, `${RUN_KEY}:reused:part-1`))
+      .willRespondWith(409, problem(409, 'IDEMPOTENCY_CONFLICT', 'Conflict'))
+      .executeTest(async (server) => {
+        await expect(
+          billing(server.url).submitActivatedVoucherList(LIST, `${RUN_KEY}:reused`),
+        ).rejects.toBeInstanceOf(Conflict);
+      }));
+
+  it('submitActivatedVoucherList (whole list) throws UpstreamUnavailable when billing is down', () =>
+    pact
+      .addInteraction()
+      .given('billing is unavailable')
+      .uponReceiving('the whole list while billing is unavailable')
+      .withRequest('POST', '/activated-voucher-lists', keyed(PART, `${RUN_KEY}:part-1`))
+      .willRespondWith(503, unavailable)
+      .executeTest(async (server) => {
+        await expect(billing(server.url).submitActivatedVoucherList(LIST, RUN_KEY)).rejects.toBeInstanceOf(
+          UpstreamUnavailable,
+        );
+      }));
+
+  it('appliedDiscounts walks two pages of the discounts of a list', () => {
+    const cursor = 'eyJhZnRlciI6InZjaC0wMUo4WUIyQzRENkU4RjBHMkg0SjZLOE0wTiJ9';
+    const state = `vouchers ${VOUCHER} and ${VOUCHER_2} are settled in list ${LIST_ID} in billing`;
+    pact
+      .addInteraction()
+      .given(state)
+      .uponReceiving('a request for the first page of one discount of a list')
+      .withRequest('GET', '/applied-discounts', (b) => b.query({ listId: LIST_ID, limit: '1' }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({ items: [discountBody()], page: { nextCursor: string(cursor), hasMore: true } }),
+      );
+    return pact
+      .addInteraction()
+      .given(state)
+      .uponReceiving('a request for the second page of discounts of a list')
+      .withRequest('GET', '/applied-discounts', (b) => b.query({ listId: LIST_ID, limit: '1', cursor }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          items: [
+            {
+              ...discountBody(),
+              voucherId: VOUCHER_2,
+              accountNumber: ACCOUNT_2,
+              recipientIin: IIN_2,
+              receiptNumber: string('R-2025-09-2700654321'),
+            },
+          ],
+          page: { nextCursor: null, hasMore: false },
+        }),
+      )
+      .executeTest(async (server) => {
+        const discounts = [];
+        for await (const d of billing(server.url).appliedDiscounts({ listId: LIST_ID, limit: 1 }))
+          discounts.push(d);
+        expect(discounts.map((d) => d.voucherId)).toEqual([VOUCHER, VOUCHER_2]);
+      });
+  });
 });

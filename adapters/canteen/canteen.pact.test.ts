@@ -2,7 +2,13 @@ import { MatchersV3 } from '@pact-foundation/pact';
 import { BadInput, BusinessRuleViolation, Conflict, NotFound, UpstreamUnavailable } from '../transport';
 import { pactBetween, pactClientConfig, problemBody } from '../testing/pact';
 import { CanteenClient } from './client';
-import type { CanteenDeactivationRequest, CanteenPupilActivation } from './mapping';
+import { tiyn } from '../../src/domain/money';
+import type {
+  CanteenCancellationRequest,
+  CanteenDeactivationRequest,
+  CanteenMealRegistration,
+  CanteenPupilActivation,
+} from './mapping';
 
 const { regex, integer, string, eachLike } = MatchersV3;
 
@@ -369,5 +375,322 @@ describe('wallet → canteen (seed 002 Annex 2 cl. 6, 11, 13, 14)', () => {
         await expect(canteen(server.url).listMeals({ pupilIin: PUPIL_IIN })).rejects.toBeInstanceOf(
           UpstreamUnavailable,
         );
+      }));
+});
+
+/** A meal as the canteen holds it: exact where the client checks, matchers where it varies. */
+function mealBody(o: {
+  mealId: string;
+  status: 'registered' | 'cancelled';
+  servedOn: string;
+  servedAt: string;
+}) {
+  return {
+    mealId: o.mealId,
+    status: o.status,
+    voucherId: VOUCHER,
+    pupilIin: PUPIL_IIN,
+    schoolBin: BIN,
+    mealType: 'lunch',
+    servedAt: regex(DATE_TIME, o.servedAt),
+    servedOn: regex(DATE, o.servedOn),
+    identification: { method: 'id-card', cardNumber: string('SH45-0000912') },
+    terminalId: string('CANTEEN-79-0045-01'),
+    priceTiyn: integer(85000),
+    registeredAt: regex(DATE_TIME, o.servedAt),
+    walletRedemptionId: regex(/^mr-[0-9A-Z]{26}$/, 'mr-01J9A2K4M6P8R0T2V4X6Z8B0D2'),
+  };
+}
+
+describe('wallet → canteen: the meals of a pupil page after page (seed 002 Annex 2 cl. 11)', () => {
+  const pact = pactBetween('wallet', 'canteen');
+  const canteen = (url: string) => new CanteenClient(pactClientConfig(url));
+
+  it('meals walks two pages of the meals of a pupil', () => {
+    const cursor = 'eyJhZnRlciI6Im1lYWwtMjAyNS0xMC0xNC0wMDA5MTIifQ';
+    const state = `${ACTIVE_STATE} and was served lunch on 2025-10-14 and 2025-10-15`;
+    pact
+      .addInteraction()
+      .given(state)
+      .uponReceiving('a request for the first page of one meal of a pupil')
+      .withRequest('GET', '/meals', (b) => b.query({ pupilIin: PUPIL_IIN, limit: '1' }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          items: [
+            mealBody({
+              mealId: 'meal-2025-10-14-000912',
+              status: 'registered',
+              servedOn: '2025-10-14',
+              servedAt: '2025-10-14T12:35:18+05:00',
+            }),
+          ],
+          page: { nextCursor: string(cursor), hasMore: true },
+        }),
+      );
+    return pact
+      .addInteraction()
+      .given(state)
+      .uponReceiving('a request for the second page of meals of a pupil')
+      .withRequest('GET', '/meals', (b) => b.query({ pupilIin: PUPIL_IIN, limit: '1', cursor }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          items: [
+            mealBody({
+              mealId: 'meal-2025-10-15-000947',
+              status: 'registered',
+              servedOn: '2025-10-15',
+              servedAt: '2025-10-15T12:31:02+05:00',
+            }),
+          ],
+          page: { nextCursor: null, hasMore: false },
+        }),
+      )
+      .executeTest(async (server) => {
+        const meals = [];
+        for await (const m of canteen(server.url).meals({ pupilIin: PUPIL_IIN, limit: 1 })) meals.push(m);
+        expect(meals.map((m) => m.servedOn)).toEqual(['2025-10-14', '2025-10-15']);
+      });
+  });
+});
+
+describe("canteen-terminal → canteen: the staff's meal registrations (seed 002 Annex 2 cl. 7, 14)", () => {
+  const pact = pactBetween('canteen-terminal', 'canteen');
+  const canteen = (url: string) => new CanteenClient(pactClientConfig(url));
+  const MEAL_ID = 'meal-2025-10-14-000912';
+  const UNKNOWN_MEAL = 'meal-2025-10-14-999999';
+  const MEAL_KEY = 'CANTEEN-79-0045-01:2025-10-14:tap-000912';
+  const CANCEL_KEY = `${MEAL_ID}:cancellation`;
+  const BY_CARD: CanteenMealRegistration = {
+    schoolBin: BIN,
+    mealType: 'lunch',
+    servedAt: '2025-10-14T12:35:18+05:00',
+    identification: { method: 'id-card', cardNumber: 'SH45-0000912' },
+    pupilIin: null,
+    terminalId: 'CANTEEN-79-0045-01',
+    priceTiyn: tiyn(85000),
+  };
+  const CANCELLATION: CanteenCancellationRequest = {
+    reason: 'wrong-pupil',
+    cancelledAt: '2025-10-14T12:40:00+05:00',
+    comment: 'Card of a classmate was tapped.',
+  };
+  const CARD_STATE = `ID card SH45-0000912 is linked to pupil with IIN ${PUPIL_IIN}, registered for meals with voucher ${VOUCHER} at school ${BIN} in the canteen`;
+  const MEAL_STATE = `pupil with IIN ${PUPIL_IIN} was served lunch on 2025-10-14 as meal ${MEAL_ID} in the canteen`;
+  const registered = () =>
+    mealBody({
+      mealId: MEAL_ID,
+      status: 'registered',
+      servedOn: '2025-10-14',
+      servedAt: '2025-10-14T12:35:18+05:00',
+    });
+
+  it('registerMeal registers a lunch served by ID card (cl. 7)', () =>
+    pact
+      .addInteraction()
+      .given(CARD_STATE)
+      .uponReceiving('a lunch served by ID card')
+      .withRequest('POST', '/meals', keyed(BY_CARD, MEAL_KEY))
+      .willRespondWith(201, (b) => b.jsonBody({ ...registered(), mealId: string(MEAL_ID) }))
+      .executeTest(async (server) => {
+        await expect(canteen(server.url).registerMeal(BY_CARD, MEAL_KEY)).resolves.toMatchObject({
+          mealId: MEAL_ID,
+          status: 'registered',
+          pupilIin: PUPIL_IIN,
+          voucherId: VOUCHER,
+          mealType: 'lunch',
+        });
+      }));
+
+  it('registerMeal is refused when the pupil was already served that meal that day', () =>
+    pact
+      .addInteraction()
+      .given(CARD_STATE)
+      .given(MEAL_STATE)
+      .uponReceiving('a second lunch of the same day by ID card')
+      .withRequest('POST', '/meals', keyed(BY_CARD, `${MEAL_KEY}:second`))
+      .willRespondWith(422, problem(422, 'MEAL_ALREADY_SERVED', 'Meal already served', true))
+      .executeTest(async (server) => {
+        const err = await canteen(server.url)
+          .registerMeal(BY_CARD, `${MEAL_KEY}:second`)
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(BusinessRuleViolation);
+        expect(err).toMatchObject({ problemCode: 'MEAL_ALREADY_SERVED' });
+      }));
+
+  it('registerMeal is refused for an ID card linked to no pupil', () =>
+    pact
+      .addInteraction()
+      .given(`ID card SH45-0009999 is linked to no pupil of school ${BIN} in the canteen`)
+      .uponReceiving('a lunch by an unknown ID card')
+      .withRequest(
+        'POST',
+        '/meals',
+        keyed(
+          { ...BY_CARD, identification: { method: 'id-card', cardNumber: 'SH45-0009999' } },
+          `${MEAL_KEY}:unknown-card`,
+        ),
+      )
+      .willRespondWith(422, problem(422, 'UNKNOWN_CARD', 'Unknown card', true))
+      .executeTest(async (server) => {
+        const err = await canteen(server.url)
+          .registerMeal(
+            { ...BY_CARD, identification: { method: 'id-card', cardNumber: 'SH45-0009999' } },
+            `${MEAL_KEY}:unknown-card`,
+          )
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(BusinessRuleViolation);
+        expect(err).toMatchObject({ problemCode: 'UNKNOWN_CARD' });
+      }));
+
+  it('registerMeal is a Conflict when the key was used for another meal', () =>
+    pact
+      .addInteraction()
+      .given(`Idempotency-Key ${MEAL_KEY}:reused was used for another meal in the canteen`)
+      .uponReceiving('a meal that reuses an idempotency key with another body')
+      .withRequest('POST', '/meals', keyed(BY_CARD, `${MEAL_KEY}:reused`))
+      .willRespondWith(409, problem(409, 'IDEMPOTENCY_CONFLICT', 'Conflict'))
+      .executeTest(async (server) => {
+        await expect(canteen(server.url).registerMeal(BY_CARD, `${MEAL_KEY}:reused`)).rejects.toBeInstanceOf(
+          Conflict,
+        );
+      }));
+
+  it('registerMeal throws UpstreamUnavailable when the canteen system is down', () =>
+    pact
+      .addInteraction()
+      .given('the canteen system is unavailable')
+      .uponReceiving('a meal registration while the canteen system is unavailable')
+      .withRequest('POST', '/meals', keyed(BY_CARD, MEAL_KEY))
+      .willRespondWith(503, unavailable)
+      .executeTest(async (server) => {
+        await expect(canteen(server.url).registerMeal(BY_CARD, MEAL_KEY)).rejects.toBeInstanceOf(
+          UpstreamUnavailable,
+        );
+      }));
+
+  it('getMeal returns a registered meal', () =>
+    pact
+      .addInteraction()
+      .given(MEAL_STATE)
+      .uponReceiving('a request for a registered meal')
+      .withRequest('GET', `/meals/${MEAL_ID}`)
+      .willRespondWith(200, (b) => b.jsonBody(registered()))
+      .executeTest(async (server) => {
+        await expect(canteen(server.url).getMeal(MEAL_ID)).resolves.toMatchObject({
+          mealId: MEAL_ID,
+          status: 'registered',
+          pupilIin: PUPIL_IIN,
+          servedOn: '2025-10-14',
+          identification: { method: 'id-card' },
+        });
+      }));
+
+  it('getMeal throws NotFound for an unknown meal', () =>
+    pact
+      .addInteraction()
+      .given(`the canteen system has no meal ${UNKNOWN_MEAL}`)
+      .uponReceiving('a request for an unknown meal')
+      .withRequest('GET', `/meals/${UNKNOWN_MEAL}`)
+      .willRespondWith(404, problem(404, 'NOT_FOUND', 'Not found'))
+      .executeTest(async (server) => {
+        await expect(canteen(server.url).getMeal(UNKNOWN_MEAL)).rejects.toBeInstanceOf(NotFound);
+      }));
+
+  it('getMeal throws UpstreamUnavailable when the canteen system is down', () =>
+    pact
+      .addInteraction()
+      .given('the canteen system is unavailable')
+      .uponReceiving('a request for a meal while the canteen system is unavailable')
+      .withRequest('GET', `/meals/${MEAL_ID}`)
+      .willRespondWith(503, unavailable)
+      .executeTest(async (server) => {
+        await expect(canteen(server.url).getMeal(MEAL_ID)).rejects.toBeInstanceOf(UpstreamUnavailable);
+      }));
+
+  it('cancelMeal cancels a meal registered in error; it stays in the history', () =>
+    pact
+      .addInteraction()
+      .given(MEAL_STATE)
+      .given('the meals of 2025-10-14 are not yet reported to NOBD')
+      .uponReceiving('a cancellation of a meal registered by a wrong card')
+      .withRequest('POST', `/meals/${MEAL_ID}/cancellation`, keyed(CANCELLATION, CANCEL_KEY))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          ...registered(),
+          status: 'cancelled',
+          cancellation: {
+            reason: 'wrong-pupil',
+            cancelledAt: regex(DATE_TIME, '2025-10-14T12:40:00+05:00'),
+            comment: string('Card of a classmate was tapped.'),
+          },
+        }),
+      )
+      .executeTest(async (server) => {
+        await expect(
+          canteen(server.url).cancelMeal(MEAL_ID, CANCELLATION, CANCEL_KEY),
+        ).resolves.toMatchObject({
+          mealId: MEAL_ID,
+          status: 'cancelled',
+          cancellation: { reason: 'wrong-pupil' },
+        });
+      }));
+
+  it('cancelMeal is refused once the day was reported to NOBD (cl. 14)', () =>
+    pact
+      .addInteraction()
+      .given(MEAL_STATE)
+      .given('the meals of 2025-10-14 were reported to NOBD')
+      .uponReceiving('a cancellation of a meal already reported')
+      .withRequest('POST', `/meals/${MEAL_ID}/cancellation`, keyed(CANCELLATION, `${CANCEL_KEY}:late`))
+      .willRespondWith(422, problem(422, 'MEAL_ALREADY_REPORTED', 'Meal already reported', true))
+      .executeTest(async (server) => {
+        const err = await canteen(server.url)
+          .cancelMeal(MEAL_ID, CANCELLATION, `${CANCEL_KEY}:late`)
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(BusinessRuleViolation);
+        expect(err).toMatchObject({ problemCode: 'MEAL_ALREADY_REPORTED' });
+      }));
+
+  it('cancelMeal throws NotFound for an unknown meal', () =>
+    pact
+      .addInteraction()
+      .given(`the canteen system has no meal ${UNKNOWN_MEAL}`)
+      .uponReceiving('a cancellation of an unknown meal')
+      .withRequest(
+        'POST',
+        `/meals/${UNKNOWN_MEAL}/cancellation`,
+        keyed(CANCELLATION, `${UNKNOWN_MEAL}:cancellation`),
+      )
+      .willRespondWith(404, problem(404, 'NOT_FOUND', 'Not found'))
+      .executeTest(async (server) => {
+        await expect(
+          canteen(server.url).cancelMeal(UNKNOWN_MEAL, CANCELLATION, `${UNKNOWN_MEAL}:cancellation`),
+        ).rejects.toBeInstanceOf(NotFound);
+      }));
+
+  it('cancelMeal is a Conflict when the key was used for another cancellation', () =>
+    pact
+      .addInteraction()
+      .given(`Idempotency-Key ${CANCEL_KEY}:reused was used for another cancellation in the canteen`)
+      .uponReceiving('a cancellation that reuses an idempotency key with another body')
+      .withRequest('POST', `/meals/${MEAL_ID}/cancellation`, keyed(CANCELLATION, `${CANCEL_KEY}:reused`))
+      .willRespondWith(409, problem(409, 'IDEMPOTENCY_CONFLICT', 'Conflict'))
+      .executeTest(async (server) => {
+        await expect(
+          canteen(server.url).cancelMeal(MEAL_ID, CANCELLATION, `${CANCEL_KEY}:reused`),
+        ).rejects.toBeInstanceOf(Conflict);
+      }));
+
+  it('cancelMeal throws UpstreamUnavailable when the canteen system is down', () =>
+    pact
+      .addInteraction()
+      .given('the canteen system is unavailable')
+      .uponReceiving('a cancellation while the canteen system is unavailable')
+      .withRequest('POST', `/meals/${MEAL_ID}/cancellation`, keyed(CANCELLATION, CANCEL_KEY))
+      .willRespondWith(503, unavailable)
+      .executeTest(async (server) => {
+        await expect(
+          canteen(server.url).cancelMeal(MEAL_ID, CANCELLATION, CANCEL_KEY),
+        ).rejects.toBeInstanceOf(UpstreamUnavailable);
       }));
 });

@@ -1,5 +1,5 @@
 import { MatchersV3 } from '@pact-foundation/pact';
-import { BusinessRuleViolation, Conflict, NotFound, UpstreamUnavailable } from '../transport';
+import { BadInput, BusinessRuleViolation, Conflict, NotFound, UpstreamUnavailable } from '../transport';
 import { pactBetween, pactClientConfig, problemBody } from '../testing/pact';
 import { ConsentClient, ConsentRefused } from './client';
 import type { ConsentCheckRequest, ConsentRevocation, ConsentToRecord } from './mapping';
@@ -333,4 +333,141 @@ describe('esobes → consent service', () => {
           );
         }));
   });
+});
+
+// E-Sobes finds the consents a representative gave for home schooling before it asks again (seed 003 cl. 7, 9).
+describe('esobes → consent service: listing consents', () => {
+  const pact = pactBetween('esobes', 'consent');
+
+  it('listConsents returns the active consents of a person for a service, with the next cursor', () =>
+    pact
+      .addInteraction()
+      .given(`consent ${CONSENT_ID} of the person with IIN ${MOTHER} is active`)
+      .uponReceiving('a request for the active home-schooling consents of a person')
+      .withRequest('GET', '/consents', (b) =>
+        b.query({ subjectIin: MOTHER, service: 'homeSchoolingCompensation', status: 'active', limit: '1' }),
+      )
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          items: [consentBody(CONSENT_ID, 'active')],
+          page: { nextCursor: regex(/^.+$/, 'eyJhZnRlciI6ImMtMjAyNC0wNS0xMy0wMDAxMjMifQ'), hasMore: true },
+        }),
+      )
+      .executeTest(async (server) => {
+        const page = await newClient(server.url).listConsents({
+          subjectIin: MOTHER,
+          service: 'homeSchoolingCompensation',
+          status: 'active',
+          limit: 1,
+        });
+        expect(page).toMatchObject({
+          consents: [expect.objectContaining({ consentId: CONSENT_ID, status: 'active' })],
+          nextCursor: 'eyJhZnRlciI6ImMtMjAyNC0wNS0xMy0wMDAxMjMifQ',
+          hasMore: true,
+        });
+      }));
+
+  it('listConsents throws BadInput for a cursor the service did not issue', () =>
+    pact
+      .addInteraction()
+      .given('the consent service issued no cursor not-a-consent-cursor')
+      .uponReceiving('a request for consents with a cursor the service did not issue')
+      .withRequest('GET', '/consents', (b) => b.query({ cursor: 'not-a-consent-cursor' }))
+      .willRespondWith(400, problem(400, 'VALIDATION', 'Request validation failed'))
+      .executeTest(async (server) => {
+        await expect(
+          newClient(server.url).listConsents({ cursor: 'not-a-consent-cursor' }),
+        ).rejects.toBeInstanceOf(BadInput);
+      }));
+
+  it('listConsents throws UpstreamUnavailable when the service is down', () =>
+    pact
+      .addInteraction()
+      .given('the consent service is unavailable')
+      .uponReceiving('a request for consents while the service is unavailable')
+      .withRequest('GET', '/consents', (b) => b.query({ subjectIin: MOTHER }))
+      .willRespondWith(503, problem(503, 'UNAVAILABLE', 'Service unavailable'))
+      .executeTest(async (server) => {
+        await expect(newClient(server.url).listConsents({ subjectIin: MOTHER })).rejects.toBeInstanceOf(
+          UpstreamUnavailable,
+        );
+      }));
+});
+
+// NOBD, holder of the legal representatives, checks the consent token E-Sobes presents before it answers
+// (seed 003 cl. 7).
+describe('nobd → consent service: token introspection', () => {
+  const pact = pactBetween('nobd', 'consent');
+
+  it('introspectToken tells what an active token grants', () =>
+    pact
+      .addInteraction()
+      .given(`consent token ${TOKEN} was issued to esobes for NOBD on consent ${CONSENT_ID} of ${MOTHER}`)
+      .uponReceiving('an introspection of an active consent token by NOBD')
+      .withRequest('POST', '/consent-tokens:introspect', (b) =>
+        b.jsonBody({ token: TOKEN, holderSystem: 'nobd' }),
+      )
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          active: true,
+          subjectIins: [CHILD, MOTHER],
+          requesterSystem: 'esobes',
+          service: 'homeSchoolingCompensation',
+          scope: ['identity', 'kinship'],
+          targetSystem: 'nobd',
+          consentIds: eachLike(regex(CONSENT_ID_RE, CONSENT_ID)),
+          issuedAt: regex(DATE_TIME, '2024-05-13T10:15:00+05:00'),
+          expiresAt: regex(DATE_TIME, '2024-05-13T10:30:00+05:00'),
+          inactiveReason: null,
+        }),
+      )
+      .executeTest(async (server) => {
+        await expect(newClient(server.url).introspectToken(TOKEN, 'nobd')).resolves.toMatchObject({
+          active: true,
+          subjectIins: [CHILD, MOTHER],
+          requesterSystem: 'esobes',
+          targetSystem: 'nobd',
+          scope: ['identity', 'kinship'],
+          inactiveReason: null,
+        });
+      }));
+
+  it('introspectToken tells that a token on a revoked consent is inactive', () =>
+    pact
+      .addInteraction()
+      .given(`consent token ${TOKEN} rests on consent ${CONSENT_ID}, which was revoked`)
+      .uponReceiving('an introspection of a consent token whose consent was revoked')
+      .withRequest('POST', '/consent-tokens:introspect', (b) =>
+        b.jsonBody({ token: TOKEN, holderSystem: 'nobd' }),
+      )
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          active: false,
+          subjectIins: [],
+          scope: [],
+          consentIds: [],
+          inactiveReason: 'consentRevoked',
+        }),
+      )
+      .executeTest(async (server) => {
+        await expect(newClient(server.url).introspectToken(TOKEN, 'nobd')).resolves.toMatchObject({
+          active: false,
+          inactiveReason: 'consentRevoked',
+        });
+      }));
+
+  it('introspectToken throws UpstreamUnavailable when the service is down', () =>
+    pact
+      .addInteraction()
+      .given('the consent service is unavailable')
+      .uponReceiving('an introspection of a consent token while the service is unavailable')
+      .withRequest('POST', '/consent-tokens:introspect', (b) =>
+        b.jsonBody({ token: TOKEN, holderSystem: 'nobd' }),
+      )
+      .willRespondWith(503, problem(503, 'UNAVAILABLE', 'Service unavailable'))
+      .executeTest(async (server) => {
+        await expect(newClient(server.url).introspectToken(TOKEN, 'nobd')).rejects.toBeInstanceOf(
+          UpstreamUnavailable,
+        );
+      }));
 });

@@ -687,3 +687,241 @@ describe('wallet → NOBD', () => {
         );
       }));
 });
+
+const UNKNOWN_ORDER_ID = 'hso-71-0064-2024-999';
+const CALLBACK_URL = 'https://esobes.enbek.kz/callbacks/nobd';
+const SUBSCRIPTION_ID = 'sub-01J7A1B3C5D7E9F1G3H5J7K9M1';
+const SUBSCRIBE_KEY = 'esobes:nobd:subscribe:home-schooling.daily-changes';
+const UNSUBSCRIBE_KEY = 'esobes:nobd:unsubscribe:sub-01J7A1B3C5D7E9F1G3H5J7K9M1';
+
+// E-Sobes reads one order again before it stops payments (seed 003 cl. 14), walks the feed of changes, and
+// subscribes to NOBD's daily webhook of changes (cl. 4, 14).
+describe('esobes → NOBD: one order, the feed of changes and webhook subscriptions', () => {
+  const pact = pactBetween('esobes', 'nobd');
+
+  it('getHomeSchoolingOrder returns an ended order with the day and the reason', () =>
+    pact
+      .addInteraction()
+      .given(
+        `home schooling of child ${HOME_SCHOOLED} under order ${ORDER_ID} ended on 2024-12-20 (returned to school)`,
+      )
+      .uponReceiving('a request for one home-schooling order')
+      .withRequest('GET', `/home-schooling/orders/${ORDER_ID}`)
+      .willRespondWith(200, (b) => b.jsonBody(orderBody('ended')))
+      .executeTest(async (server) => {
+        await expect(nobd(server.url).getHomeSchoolingOrder(ORDER_ID)).resolves.toMatchObject({
+          orderId: ORDER_ID,
+          status: 'ended',
+          endedOn: '2024-12-20',
+          endReason: { code: 'returned-to-school' },
+        });
+      }));
+
+  it('getHomeSchoolingOrder throws NotFound for an order NOBD does not have', () =>
+    pact
+      .addInteraction()
+      .given(`NOBD has no home-schooling order ${UNKNOWN_ORDER_ID}`)
+      .uponReceiving('a request for an unknown home-schooling order')
+      .withRequest('GET', `/home-schooling/orders/${UNKNOWN_ORDER_ID}`)
+      .willRespondWith(404, problem(404, 'NOT_FOUND', 'Not found'))
+      .executeTest(async (server) => {
+        await expect(nobd(server.url).getHomeSchoolingOrder(UNKNOWN_ORDER_ID)).rejects.toBeInstanceOf(
+          NotFound,
+        );
+      }));
+
+  it('getHomeSchoolingOrder throws UpstreamUnavailable when NOBD is down', () =>
+    pact
+      .addInteraction()
+      .given('NOBD is unavailable')
+      .uponReceiving('a request for one home-schooling order while NOBD is unavailable')
+      .withRequest('GET', `/home-schooling/orders/${ORDER_ID}`)
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(nobd(server.url).getHomeSchoolingOrder(ORDER_ID)).rejects.toBeInstanceOf(
+          UpstreamUnavailable,
+        );
+      }));
+
+  it('homeSchoolingChanges walks two pages of the feed of changes', () => {
+    const cursor = 'eyJhZnRlciI6ImhzYy0yMDI0LTA5LTAzLTAwMDAxMiJ9';
+    const given = `child ${HOME_SCHOOLED} was accepted for home schooling by order ${ORDER_ID} on 2024-09-03 and it ended on 2024-12-20`;
+    pact
+      .addInteraction()
+      .given(given)
+      .uponReceiving('a request for the first page of one change since 2024-09-03')
+      .withRequest('GET', '/home-schooling/changes', (b) => b.query({ since: '2024-09-03', limit: '1' }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          items: [
+            {
+              changeId: string('hsc-2024-09-03-000012'),
+              type: 'order-registered',
+              occurredOn: '2024-09-03',
+              order: orderBody('active'),
+            },
+          ],
+          page: { nextCursor: string(cursor), hasMore: true },
+        }),
+      );
+    return pact
+      .addInteraction()
+      .given(given)
+      .uponReceiving('a request for the second page of changes since 2024-09-03')
+      .withRequest('GET', '/home-schooling/changes', (b) =>
+        b.query({ since: '2024-09-03', limit: '1', cursor }),
+      )
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          items: [
+            {
+              changeId: string('hsc-2024-12-20-000031'),
+              type: 'schooling-ended',
+              occurredOn: '2024-12-20',
+              order: orderBody('ended'),
+            },
+          ],
+          page: { nextCursor: null, hasMore: false },
+        }),
+      )
+      .executeTest(async (server) => {
+        const types = [];
+        for await (const c of nobd(server.url).homeSchoolingChanges({ since: '2024-09-03', limit: 1 }))
+          types.push(c.type);
+        expect(types).toEqual(['order-registered', 'schooling-ended']);
+      });
+  });
+
+  it('createWebhookSubscription subscribes E-Sobes to the daily changes', () =>
+    pact
+      .addInteraction()
+      .given(`NOBD has no webhook subscription for ${CALLBACK_URL}`)
+      .uponReceiving('a subscription to the daily changes of home-schooling orders')
+      .withRequest('POST', '/webhook-subscriptions', (b) =>
+        b
+          .headers({ 'Idempotency-Key': SUBSCRIBE_KEY })
+          .jsonBody({ callbackUrl: CALLBACK_URL, events: ['home-schooling.daily-changes'] }),
+      )
+      .willRespondWith(201, (b) =>
+        b.jsonBody({
+          subscriptionId: regex(/^sub-[0-9A-Z]{26}$/, SUBSCRIPTION_ID),
+          callbackUrl: CALLBACK_URL,
+          events: ['home-schooling.daily-changes'],
+          createdAt: DATE_TIME('2024-09-01T09:00:00+05:00'),
+        }),
+      )
+      .executeTest(async (server) => {
+        await expect(
+          nobd(server.url).createWebhookSubscription(
+            CALLBACK_URL,
+            ['home-schooling.daily-changes'],
+            SUBSCRIBE_KEY,
+          ),
+        ).resolves.toMatchObject({
+          subscriptionId: SUBSCRIPTION_ID,
+          events: ['home-schooling.daily-changes'],
+        });
+      }));
+
+  it('createWebhookSubscription throws Conflict when the key was used with another body', () =>
+    pact
+      .addInteraction()
+      .given(`the idempotency key ${SUBSCRIBE_KEY} was used with another subscription`)
+      .uponReceiving('a subscription under a key used with another body')
+      .withRequest('POST', '/webhook-subscriptions', (b) =>
+        b
+          .headers({ 'Idempotency-Key': SUBSCRIBE_KEY })
+          .jsonBody({ callbackUrl: CALLBACK_URL, events: ['home-schooling.daily-changes'] }),
+      )
+      .willRespondWith(409, problem(409, 'IDEMPOTENCY_CONFLICT', 'Conflict'))
+      .executeTest(async (server) => {
+        await expect(
+          nobd(server.url).createWebhookSubscription(
+            CALLBACK_URL,
+            ['home-schooling.daily-changes'],
+            SUBSCRIBE_KEY,
+          ),
+        ).rejects.toBeInstanceOf(Conflict);
+      }));
+
+  it('createWebhookSubscription throws UpstreamUnavailable when NOBD is down', () =>
+    pact
+      .addInteraction()
+      .given('NOBD is unavailable')
+      .uponReceiving('a subscription while NOBD is unavailable')
+      .withRequest('POST', '/webhook-subscriptions', (b) =>
+        b
+          .headers({ 'Idempotency-Key': SUBSCRIBE_KEY })
+          .jsonBody({ callbackUrl: CALLBACK_URL, events: ['home-schooling.daily-changes'] }),
+      )
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(
+          nobd(server.url).createWebhookSubscription(
+            CALLBACK_URL,
+            ['home-schooling.daily-changes'],
+            SUBSCRIBE_KEY,
+          ),
+        ).rejects.toBeInstanceOf(UpstreamUnavailable);
+      }));
+
+  it('deleteWebhookSubscription stops the deliveries', () =>
+    pact
+      .addInteraction()
+      .given(`webhook subscription ${SUBSCRIPTION_ID} sends the daily changes to ${CALLBACK_URL}`)
+      .uponReceiving('a deletion of a webhook subscription')
+      .withRequest('DELETE', `/webhook-subscriptions/${SUBSCRIPTION_ID}`, (b) =>
+        b.headers({ 'Idempotency-Key': UNSUBSCRIBE_KEY }),
+      )
+      .willRespondWith(204)
+      .executeTest(async (server) => {
+        await expect(
+          nobd(server.url).deleteWebhookSubscription(SUBSCRIPTION_ID, UNSUBSCRIBE_KEY),
+        ).resolves.toBeUndefined();
+      }));
+
+  it('deleteWebhookSubscription throws NotFound for a subscription NOBD never had', () =>
+    pact
+      .addInteraction()
+      .given(`NOBD never had webhook subscription ${SUBSCRIPTION_ID}`)
+      .uponReceiving('a deletion of an unknown webhook subscription')
+      .withRequest('DELETE', `/webhook-subscriptions/${SUBSCRIPTION_ID}`, (b) =>
+        b.headers({ 'Idempotency-Key': UNSUBSCRIBE_KEY }),
+      )
+      .willRespondWith(404, problem(404, 'NOT_FOUND', 'Not found'))
+      .executeTest(async (server) => {
+        await expect(
+          nobd(server.url).deleteWebhookSubscription(SUBSCRIPTION_ID, UNSUBSCRIBE_KEY),
+        ).rejects.toBeInstanceOf(NotFound);
+      }));
+
+  it('deleteWebhookSubscription throws Conflict when the key was used with another body', () =>
+    pact
+      .addInteraction()
+      .given(`the idempotency key ${UNSUBSCRIBE_KEY} was used with another request`)
+      .uponReceiving('a deletion of a webhook subscription under a key used with another request')
+      .withRequest('DELETE', `/webhook-subscriptions/${SUBSCRIPTION_ID}`, (b) =>
+        b.headers({ 'Idempotency-Key': UNSUBSCRIBE_KEY }),
+      )
+      .willRespondWith(409, problem(409, 'IDEMPOTENCY_CONFLICT', 'Conflict'))
+      .executeTest(async (server) => {
+        await expect(
+          nobd(server.url).deleteWebhookSubscription(SUBSCRIPTION_ID, UNSUBSCRIBE_KEY),
+        ).rejects.toBeInstanceOf(Conflict);
+      }));
+
+  it('deleteWebhookSubscription throws UpstreamUnavailable when NOBD is down', () =>
+    pact
+      .addInteraction()
+      .given('NOBD is unavailable')
+      .uponReceiving('a deletion of a webhook subscription while NOBD is unavailable')
+      .withRequest('DELETE', `/webhook-subscriptions/${SUBSCRIPTION_ID}`, (b) =>
+        b.headers({ 'Idempotency-Key': UNSUBSCRIBE_KEY }),
+      )
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(
+          nobd(server.url).deleteWebhookSubscription(SUBSCRIPTION_ID, UNSUBSCRIBE_KEY),
+        ).rejects.toBeInstanceOf(UpstreamUnavailable);
+      }));
+});

@@ -606,3 +606,144 @@ describe('egov → SDU', () => {
         );
       }));
 });
+
+// A girl born 2015-02-14 who left the school (valid checksum).
+const LEAVER = '150214600012';
+const mealPupilBody = () => ({
+  pupilIin: PUPIL,
+  name: { lastName: string('Ахметов'), firstName: string('Нұрлан') },
+  birthDate: '2012-09-05',
+  gender: 'male',
+  school: {
+    bin: SCHOOL_BIN,
+    nameKz: string('№ 45 жалпы білім беретін мектеп'),
+    nameRu: string('Общеобразовательная школа № 45'),
+    region: SHYMKENT,
+  },
+  category: region('1', 'АӘК алуға құқығы бар отбасылардың балалары', 'Дети из семей, имеющих право на АСП'),
+  schoolYear: '2025-2026',
+  representatives: [
+    {
+      iin: MOTHER,
+      name: { lastName: string('Ахметова'), firstName: string('Айгерим') },
+      role: 'mother',
+      contactPriority: 1,
+    },
+  ],
+  inListSince: MONTH,
+  addedInVersion: integer(2),
+});
+
+// The portal follows the updates of the month's school-meals list (seed 002 Annex 1 cl. 6): pupils added, removed
+// or changed since the version it holds.
+describe('egov → SDU: changes of the school-meals list', () => {
+  const pact = pactBetween('egov', 'sdu');
+  const given = `in version 2 of the school-meals list of ${MONTH} pupil ${PUPIL} was added (enrolled) and pupil ${LEAVER} removed (left school)`;
+
+  it('schoolMealListChanges walks two pages of the changes since version 1', () => {
+    const cursor = 'eyJ2IjoyLCJhZnRlciI6IjEyMDkwNTUwMDAxNyJ9';
+    pact
+      .addInteraction()
+      .given(given)
+      .uponReceiving('a request for the first page of one change of the school-meals list since version 1')
+      .withRequest('GET', `/school-meal-lists/${MONTH}/changes`, (b) =>
+        b.query({ sinceVersion: '1', limit: '1' }),
+      )
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          month: MONTH,
+          currentVersion: 2,
+          items: [
+            {
+              version: 2,
+              changedAt: DATE_TIME('2025-09-15T03:00:00+05:00'),
+              change: 'added',
+              pupilIin: PUPIL,
+              reason: region('enrolled', 'Мектепке қабылданды', 'Зачислен в школу'),
+              pupil: mealPupilBody(),
+            },
+          ],
+          page: { nextCursor: string(cursor), hasMore: true },
+        }),
+      );
+    return pact
+      .addInteraction()
+      .given(given)
+      .uponReceiving('a request for the second page of changes of the school-meals list since version 1')
+      .withRequest('GET', `/school-meal-lists/${MONTH}/changes`, (b) =>
+        b.query({ sinceVersion: '1', limit: '1', cursor }),
+      )
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          month: MONTH,
+          currentVersion: 2,
+          items: [
+            {
+              version: 2,
+              changedAt: DATE_TIME('2025-09-15T03:00:00+05:00'),
+              change: 'removed',
+              pupilIin: LEAVER,
+              reason: region('left-school', 'Мектептен шықты', 'Выбыл из школы'),
+              pupil: null,
+            },
+          ],
+          page: { nextCursor: null, hasMore: false },
+        }),
+      )
+      .executeTest(async (server) => {
+        const changes = [];
+        for await (const c of sdu(server.url).schoolMealListChanges(MONTH, { sinceVersion: 1, limit: 1 }))
+          changes.push(c);
+        expect(changes).toEqual([
+          expect.objectContaining({
+            change: 'added',
+            pupilIin: PUPIL,
+            pupil: expect.objectContaining({ pupilIin: PUPIL }),
+          }),
+          expect.objectContaining({ change: 'removed', pupilIin: LEAVER, pupil: null }),
+        ]);
+      });
+  });
+
+  it('listSchoolMealListChanges throws NotFound while SDU has not formed the list', () =>
+    pact
+      .addInteraction()
+      .given('SDU has not formed the school-meals list of 2025-10')
+      .uponReceiving('a request for the changes of a school-meals list not formed yet')
+      .withRequest('GET', '/school-meal-lists/2025-10/changes', (b) => b.query({ sinceVersion: '1' }))
+      .willRespondWith(404, problem(404, 'NOT_FOUND', 'Not found'))
+      .executeTest(async (server) => {
+        await expect(
+          sdu(server.url).listSchoolMealListChanges('2025-10', { sinceVersion: 1 }),
+        ).rejects.toBeInstanceOf(NotFound);
+      }));
+
+  it('listSchoolMealListChanges throws BadInput for a cursor SDU did not issue', () =>
+    pact
+      .addInteraction()
+      .given(`SDU published the school-meals list of ${MONTH} for the school year 2025-2026`)
+      .given('SDU issued no cursor not-an-sdu-cursor')
+      .uponReceiving('a request for school-meals list changes with a cursor SDU did not issue')
+      .withRequest('GET', `/school-meal-lists/${MONTH}/changes`, (b) =>
+        b.query({ cursor: 'not-an-sdu-cursor' }),
+      )
+      .willRespondWith(400, problem(400, 'VALIDATION', 'Request validation failed'))
+      .executeTest(async (server) => {
+        await expect(
+          sdu(server.url).listSchoolMealListChanges(MONTH, { cursor: 'not-an-sdu-cursor' }),
+        ).rejects.toBeInstanceOf(BadInput);
+      }));
+
+  it('listSchoolMealListChanges throws UpstreamUnavailable when SDU is down', () =>
+    pact
+      .addInteraction()
+      .given('SDU is unavailable')
+      .uponReceiving('a request for school-meals list changes while SDU is unavailable')
+      .withRequest('GET', `/school-meal-lists/${MONTH}/changes`, (b) => b.query({ sinceVersion: '1' }))
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(
+          sdu(server.url).listSchoolMealListChanges(MONTH, { sinceVersion: 1 }),
+        ).rejects.toBeInstanceOf(UpstreamUnavailable);
+      }));
+});

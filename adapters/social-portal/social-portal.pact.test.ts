@@ -554,7 +554,9 @@ describe('esobes → Social Services Portal: notification by other means and rec
   it('recordNotificationByOtherMeans records the letter of the local executive body', () =>
     pact
       .addInteraction()
-      .given(`IPR measure ${ASSISTANT_ID} of person ${YOUNG_MAN}, who has no MAB phone, awaits a notification`)
+      .given(
+        `IPR measure ${ASSISTANT_ID} of person ${YOUNG_MAN}, who has no MAB phone, awaits a notification`,
+      )
       .uponReceiving('a notification by registered mail of a person without a MAB phone')
       .withRequest('POST', `/ipr-measures/${ASSISTANT_ID}/notifications`, (b) =>
         b.headers({ 'Idempotency-Key': OTHER_MEANS_KEY }).jsonBody(OTHER_MEANS),
@@ -714,5 +716,481 @@ describe('esobes → Social Services Portal: notification by other means and rec
         await expect(portal(server.url).listIprMeasures({ status: 'blocked' })).rejects.toBeInstanceOf(
           UpstreamUnavailable,
         );
+      }));
+});
+
+const OFFER_ID = 'off-150240400011-0042';
+const SUPPLIER_ID = 'sup-150240400011';
+const ASSISTANT_SUPPLIER_ID = 'sup-pa-000317';
+const UNKNOWN_SUPPLIER_ID = 'sup-999999999999';
+const UNKNOWN_OFFER_ID = 'off-999999999999-0000';
+const CHOICE = {
+  offerId: OFFER_ID,
+  chosenAt: '2025-09-05T20:14:00+05:00',
+  signedByIin: WOMAN,
+  signatureId: 'eds-sign-2025-09-05-771203',
+};
+const CHOICE_KEY = 'cabinet:iprm-2025-000412:choice:eds-sign-2025-09-05-771203';
+const PRESS = { requestedByIin: YOUNG_MAN, requestedAt: '2025-09-03T17:45:00+05:00' };
+const PRESS_KEY = 'cabinet:iprm-2025-000377:reactivation:2025-09-03T17:45';
+const SUPPLIER_CHOSEN = { code: 'supplier-chosen', nameKz: 'Жеткізуші таңдалды', nameRu: 'Поставщик выбран' };
+
+const PERSON_NAME = (lastName: string, firstName: string) => ({
+  lastName: string(lastName),
+  firstName: string(firstName),
+});
+const offerBody = (offerId: string) => ({
+  offerId,
+  supplierId: SUPPLIER_ID,
+  direction: 'technical-aid-sales',
+  item: coded(
+    'TSR-07-01-002',
+    'Бөлмеде қолмен жүргізілетін кресло-арба',
+    'Кресло-коляска с ручным приводом комнатная',
+  ),
+  name: string('Кресло-коляска комнатная Ortonica Base 130, ширина сиденья 45 см'),
+  priceTiyn: integer(17900000),
+  deliveryDays: integer(10),
+  regions: ['27'],
+  status: 'published',
+  publishedAt: DATE_TIME('2025-01-15T10:00:00+05:00'),
+});
+
+// The person's cabinet on the portal, in eGov Mobile: browse suppliers and offers ("Help for you", seed 004 cl. 8,
+// 12–13), choose a supplier and sign the order (cl. 8), press "activate supplier choice" on a blocked measure (cl. 10).
+describe('egov-mobile → Social Services Portal: the personal cabinet', () => {
+  const pact = pactBetween('egov-mobile', 'social-portal');
+
+  it('chooseSupplier records the offer chosen and signed within two months', () =>
+    pact
+      .addInteraction()
+      .given(
+        `IPR measure ${WHEELCHAIR_ID} of person ${WOMAN} was notified by SMS on 2025-09-02 and offer ${OFFER_ID} is published`,
+      )
+      .uponReceiving('a supplier choice signed with EDS')
+      .withRequest('POST', `/ipr-measures/${WHEELCHAIR_ID}/supplier-choice`, (b) =>
+        b.headers({ 'Idempotency-Key': CHOICE_KEY }).jsonBody(CHOICE),
+      )
+      .willRespondWith(200, (b) =>
+        b.jsonBody(
+          measureBody(WHEELCHAIR_ID, WOMAN, SUPPLIER_CHOSEN, {
+            chosenSupplier: {
+              supplierId: SUPPLIER_ID,
+              offerId: OFFER_ID,
+              supplierName: string('"Ортопед-Сервис" ЖШС'),
+              chosenAt: DATE_TIME(CHOICE.chosenAt),
+              orderNumber: string('ТАП-2025-0193377'),
+              signedByIin: WOMAN,
+            },
+          }),
+        ),
+      )
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).chooseSupplier(WHEELCHAIR_ID, CHOICE, CHOICE_KEY),
+        ).resolves.toMatchObject({
+          measureId: WHEELCHAIR_ID,
+          status: { code: 'supplier-chosen' },
+          chosenSupplier: { supplierId: SUPPLIER_ID, offerId: OFFER_ID },
+        });
+      }));
+
+  it('chooseSupplier throws BusinessRuleViolation CHOICE_BLOCKED after two months', () =>
+    pact
+      .addInteraction()
+      .given(`IPR measure ${WHEELCHAIR_ID} of person ${WOMAN} is blocked: two months passed since 2025-09-02`)
+      .uponReceiving('a supplier choice on a blocked measure')
+      .withRequest('POST', `/ipr-measures/${WHEELCHAIR_ID}/supplier-choice`, (b) =>
+        b.headers({ 'Idempotency-Key': CHOICE_KEY }).jsonBody(CHOICE),
+      )
+      .willRespondWith(422, problem(422, 'CHOICE_BLOCKED', 'Supplier choice blocked'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).chooseSupplier(WHEELCHAIR_ID, CHOICE, CHOICE_KEY),
+        ).rejects.toMatchObject({ name: 'BusinessRuleViolation', problemCode: 'CHOICE_BLOCKED' });
+      }));
+
+  it('chooseSupplier throws BusinessRuleViolation OFFER_MISMATCH for an offer of another item', () =>
+    pact
+      .addInteraction()
+      .given(
+        `IPR measure ${WHEELCHAIR_ID} of person ${WOMAN} was notified by SMS on 2025-09-02 and offer ${OFFER_ID} is for another item`,
+      )
+      .uponReceiving('a supplier choice of an offer for another item')
+      .withRequest('POST', `/ipr-measures/${WHEELCHAIR_ID}/supplier-choice`, (b) =>
+        b.headers({ 'Idempotency-Key': CHOICE_KEY }).jsonBody(CHOICE),
+      )
+      .willRespondWith(422, problem(422, 'OFFER_MISMATCH', 'Offer does not fit the measure'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).chooseSupplier(WHEELCHAIR_ID, CHOICE, CHOICE_KEY),
+        ).rejects.toMatchObject({ name: 'BusinessRuleViolation', problemCode: 'OFFER_MISMATCH' });
+      }));
+
+  it('chooseSupplier throws NotFound for a measure the portal does not have', () =>
+    pact
+      .addInteraction()
+      .given(`the portal has no IPR measure ${UNKNOWN_ID}`)
+      .uponReceiving('a supplier choice for an unknown IPR measure')
+      .withRequest('POST', `/ipr-measures/${UNKNOWN_ID}/supplier-choice`, (b) =>
+        b.headers({ 'Idempotency-Key': CHOICE_KEY }).jsonBody(CHOICE),
+      )
+      .willRespondWith(404, problem(404, 'NOT_FOUND', 'Not found'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).chooseSupplier(UNKNOWN_ID, CHOICE, CHOICE_KEY),
+        ).rejects.toBeInstanceOf(NotFound);
+      }));
+
+  it('chooseSupplier throws Conflict when the key was used with another choice', () =>
+    pact
+      .addInteraction()
+      .given(`the idempotency key ${CHOICE_KEY} was used with another supplier choice`)
+      .uponReceiving('a supplier choice under a key used with another body')
+      .withRequest('POST', `/ipr-measures/${WHEELCHAIR_ID}/supplier-choice`, (b) =>
+        b.headers({ 'Idempotency-Key': CHOICE_KEY }).jsonBody(CHOICE),
+      )
+      .willRespondWith(409, problem(409, 'IDEMPOTENCY_CONFLICT', 'Conflict'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).chooseSupplier(WHEELCHAIR_ID, CHOICE, CHOICE_KEY),
+        ).rejects.toBeInstanceOf(Conflict);
+      }));
+
+  it('chooseSupplier throws UpstreamUnavailable when the portal is down', () =>
+    pact
+      .addInteraction()
+      .given('the Social Services Portal is unavailable')
+      .uponReceiving('a supplier choice while the portal is unavailable')
+      .withRequest('POST', `/ipr-measures/${WHEELCHAIR_ID}/supplier-choice`, (b) =>
+        b.headers({ 'Idempotency-Key': CHOICE_KEY }).jsonBody(CHOICE),
+      )
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).chooseSupplier(WHEELCHAIR_ID, CHOICE, CHOICE_KEY),
+        ).rejects.toBeInstanceOf(UpstreamUnavailable);
+      }));
+
+  const reactivationRequestBody = {
+    reactivationRequestId: string('aleumet-react-2025-09-03-00213'),
+    measureId: ASSISTANT_ID,
+    requestedByIin: YOUNG_MAN,
+    requestedAt: DATE_TIME(PRESS.requestedAt),
+    state: 'sent-to-esobes',
+    sentToEsobesAt: DATE_TIME('2025-09-03T17:45:01+05:00'),
+  };
+
+  it('requestReactivation passes the press of "activate supplier choice" to E-Sobes', () =>
+    pact
+      .addInteraction()
+      .given(`IPR measure ${ASSISTANT_ID} of person ${YOUNG_MAN} is blocked and no reactivation is pending`)
+      .uponReceiving('a press of "activate supplier choice" on a blocked measure')
+      .withRequest('POST', `/ipr-measures/${ASSISTANT_ID}/reactivation-requests`, (b) =>
+        b.headers({ 'Idempotency-Key': PRESS_KEY }).jsonBody(PRESS),
+      )
+      .willRespondWith(201, (b) => b.jsonBody(reactivationRequestBody))
+      .executeTest(async (server) => {
+        const { request, alreadyPending } = await portal(server.url).requestReactivation(
+          ASSISTANT_ID,
+          PRESS,
+          PRESS_KEY,
+        );
+        expect(alreadyPending).toBe(false);
+        expect(request).toMatchObject({ measureId: ASSISTANT_ID, state: 'sent-to-esobes' });
+      }));
+
+  it('requestReactivation answers the pending request when pressed again', () =>
+    pact
+      .addInteraction()
+      .given(
+        `IPR measure ${ASSISTANT_ID} of person ${YOUNG_MAN} is blocked and its reactivation was requested as aleumet-react-2025-09-03-00213`,
+      )
+      .uponReceiving('a second press of "activate supplier choice" while a request is pending')
+      .withRequest('POST', `/ipr-measures/${ASSISTANT_ID}/reactivation-requests`, (b) =>
+        b.headers({ 'Idempotency-Key': PRESS_KEY }).jsonBody(PRESS),
+      )
+      .willRespondWith(200, (b) => b.jsonBody(reactivationRequestBody))
+      .executeTest(async (server) => {
+        const { alreadyPending } = await portal(server.url).requestReactivation(
+          ASSISTANT_ID,
+          PRESS,
+          PRESS_KEY,
+        );
+        expect(alreadyPending).toBe(true);
+      }));
+
+  it('requestReactivation throws BusinessRuleViolation MEASURE_NOT_BLOCKED', () =>
+    pact
+      .addInteraction()
+      .given(`IPR measure ${ASSISTANT_ID} of person ${YOUNG_MAN} is open for supplier choice`)
+      .uponReceiving('a press of "activate supplier choice" on a measure that is not blocked')
+      .withRequest('POST', `/ipr-measures/${ASSISTANT_ID}/reactivation-requests`, (b) =>
+        b.headers({ 'Idempotency-Key': PRESS_KEY }).jsonBody(PRESS),
+      )
+      .willRespondWith(422, problem(422, 'MEASURE_NOT_BLOCKED', 'Measure not blocked'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).requestReactivation(ASSISTANT_ID, PRESS, PRESS_KEY),
+        ).rejects.toMatchObject({ name: 'BusinessRuleViolation', problemCode: 'MEASURE_NOT_BLOCKED' });
+      }));
+
+  it('requestReactivation throws NotFound for a measure the portal does not have', () =>
+    pact
+      .addInteraction()
+      .given(`the portal has no IPR measure ${UNKNOWN_ID}`)
+      .uponReceiving('a press of "activate supplier choice" on an unknown IPR measure')
+      .withRequest('POST', `/ipr-measures/${UNKNOWN_ID}/reactivation-requests`, (b) =>
+        b.headers({ 'Idempotency-Key': PRESS_KEY }).jsonBody(PRESS),
+      )
+      .willRespondWith(404, problem(404, 'NOT_FOUND', 'Not found'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).requestReactivation(UNKNOWN_ID, PRESS, PRESS_KEY),
+        ).rejects.toBeInstanceOf(NotFound);
+      }));
+
+  it('requestReactivation throws Conflict when the key was used with another body', () =>
+    pact
+      .addInteraction()
+      .given(`the idempotency key ${PRESS_KEY} was used with another reactivation request`)
+      .uponReceiving('a press of "activate supplier choice" under a key used with another body')
+      .withRequest('POST', `/ipr-measures/${ASSISTANT_ID}/reactivation-requests`, (b) =>
+        b.headers({ 'Idempotency-Key': PRESS_KEY }).jsonBody(PRESS),
+      )
+      .willRespondWith(409, problem(409, 'IDEMPOTENCY_CONFLICT', 'Conflict'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).requestReactivation(ASSISTANT_ID, PRESS, PRESS_KEY),
+        ).rejects.toBeInstanceOf(Conflict);
+      }));
+
+  it('requestReactivation throws UpstreamUnavailable when the portal is down', () =>
+    pact
+      .addInteraction()
+      .given('the Social Services Portal is unavailable')
+      .uponReceiving('a press of "activate supplier choice" while the portal is unavailable')
+      .withRequest('POST', `/ipr-measures/${ASSISTANT_ID}/reactivation-requests`, (b) =>
+        b.headers({ 'Idempotency-Key': PRESS_KEY }).jsonBody(PRESS),
+      )
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).requestReactivation(ASSISTANT_ID, PRESS, PRESS_KEY),
+        ).rejects.toBeInstanceOf(UpstreamUnavailable);
+      }));
+
+  it('listSuppliers returns the personal assistants of a region', () =>
+    pact
+      .addInteraction()
+      .given(`personal assistant ${ASSISTANT_SUPPLIER_ID} is an active supplier in region 79`)
+      .uponReceiving('a request for the personal assistants of region 79')
+      .withRequest('GET', '/suppliers', (b) => b.query({ kind: 'personal-assistant', region: '79' }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          items: [
+            {
+              supplierId: ASSISTANT_SUPPLIER_ID,
+              kind: 'personal-assistant',
+              status: 'active',
+              directions: ['personal-assistant'],
+              regions: ['79'],
+              registeredAt: DATE_TIME('2025-03-11T15:05:00+05:00'),
+              legalEntity: null,
+              soleProprietor: null,
+              personalAssistant: {
+                iin: regex(/^[0-9]{12}$/, '901120300013'),
+                name: PERSON_NAME('Петров', 'Андрей'),
+                noPsychiatricRegistration: true,
+                checkedOn: DATE('2025-03-11'),
+              },
+            },
+          ],
+          page: { nextCursor: null, hasMore: false },
+        }),
+      )
+      .executeTest(async (server) => {
+        const page = await portal(server.url).listSuppliers({ kind: 'personal-assistant', region: '79' });
+        expect(page.items).toEqual([
+          expect.objectContaining({
+            supplierId: ASSISTANT_SUPPLIER_ID,
+            kind: 'personal-assistant',
+            personalAssistant: expect.objectContaining({ noPsychiatricRegistration: true }),
+          }),
+        ]);
+      }));
+
+  it('listSuppliers throws BadInput for a cursor the portal did not issue', () =>
+    pact
+      .addInteraction()
+      .given('the portal issued no cursor not-a-portal-cursor')
+      .uponReceiving('a request for suppliers with a cursor the portal did not issue')
+      .withRequest('GET', '/suppliers', (b) => b.query({ cursor: 'not-a-portal-cursor' }))
+      .willRespondWith(400, problem(400, 'VALIDATION', 'Request validation failed'))
+      .executeTest(async (server) => {
+        await expect(
+          portal(server.url).listSuppliers({ cursor: 'not-a-portal-cursor' }),
+        ).rejects.toBeInstanceOf(BadInput);
+      }));
+
+  it('listSuppliers throws UpstreamUnavailable when the portal is down', () =>
+    pact
+      .addInteraction()
+      .given('the Social Services Portal is unavailable')
+      .uponReceiving('a request for suppliers while the portal is unavailable')
+      .withRequest('GET', '/suppliers', (b) => b.query({ region: '79' }))
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(portal(server.url).listSuppliers({ region: '79' })).rejects.toBeInstanceOf(
+          UpstreamUnavailable,
+        );
+      }));
+
+  it('getSupplier returns a legal entity with its data', () =>
+    pact
+      .addInteraction()
+      .given(
+        `legal entity ${SUPPLIER_ID} (BIN 150240400011) is an active supplier of technical aids in region 27`,
+      )
+      .uponReceiving('a request for a legal-entity supplier')
+      .withRequest('GET', `/suppliers/${SUPPLIER_ID}`)
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          supplierId: SUPPLIER_ID,
+          kind: 'legal-entity',
+          status: 'active',
+          directions: ['technical-aid-sales'],
+          regions: ['27'],
+          registeredAt: DATE_TIME('2023-10-02T11:20:00+05:00'),
+          legalEntity: {
+            bin: '150240400011',
+            fullNameKz: string('"Ортопед-Сервис" жауапкершілігі шектеулі серіктестігі'),
+            fullNameRu: string('Товарищество с ограниченной ответственностью "Ортопед-Сервис"'),
+            shortName: string('"Ортопед-Сервис" ЖШС'),
+            legalAddress: string('Орал қ., Сырым Датұлы көшесі, 61-үй'),
+            head: PERSON_NAME('Бекова', 'Әсел'),
+          },
+          soleProprietor: null,
+          personalAssistant: null,
+        }),
+      )
+      .executeTest(async (server) => {
+        await expect(portal(server.url).getSupplier(SUPPLIER_ID)).resolves.toMatchObject({
+          supplierId: SUPPLIER_ID,
+          kind: 'legal-entity',
+          legalEntity: { bin: '150240400011' },
+          personalAssistant: null,
+        });
+      }));
+
+  it('getSupplier throws NotFound for a supplier the portal does not have', () =>
+    pact
+      .addInteraction()
+      .given(`the portal has no supplier ${UNKNOWN_SUPPLIER_ID}`)
+      .uponReceiving('a request for an unknown supplier')
+      .withRequest('GET', `/suppliers/${UNKNOWN_SUPPLIER_ID}`)
+      .willRespondWith(404, problem(404, 'NOT_FOUND', 'Not found'))
+      .executeTest(async (server) => {
+        await expect(portal(server.url).getSupplier(UNKNOWN_SUPPLIER_ID)).rejects.toBeInstanceOf(NotFound);
+      }));
+
+  it('getSupplier throws UpstreamUnavailable when the portal is down', () =>
+    pact
+      .addInteraction()
+      .given('the Social Services Portal is unavailable')
+      .uponReceiving('a request for a supplier while the portal is unavailable')
+      .withRequest('GET', `/suppliers/${SUPPLIER_ID}`)
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(portal(server.url).getSupplier(SUPPLIER_ID)).rejects.toBeInstanceOf(UpstreamUnavailable);
+      }));
+
+  it('listOffers returns the wheelchair offers of a region, prices in tiyn', () =>
+    pact
+      .addInteraction()
+      .given(`offer ${OFFER_ID} of a room wheelchair TSR-07-01-002 is published in region 27`)
+      .uponReceiving('a request for the offers of an item in region 27')
+      .withRequest('GET', '/offers', (b) => b.query({ itemCode: 'TSR-07-01-002', region: '27' }))
+      .willRespondWith(200, (b) =>
+        b.jsonBody({ items: [offerBody(OFFER_ID)], page: { nextCursor: null, hasMore: false } }),
+      )
+      .executeTest(async (server) => {
+        const offers = [];
+        for await (const o of portal(server.url).offers({ itemCode: 'TSR-07-01-002', region: '27' }))
+          offers.push(o);
+        expect(offers).toEqual([
+          expect.objectContaining({ offerId: OFFER_ID, supplierId: SUPPLIER_ID, price: 17900000 }),
+        ]);
+      }));
+
+  it('listOffers throws BadInput for a cursor the portal did not issue', () =>
+    pact
+      .addInteraction()
+      .given('the portal issued no cursor not-a-portal-cursor')
+      .uponReceiving('a request for offers with a cursor the portal did not issue')
+      .withRequest('GET', '/offers', (b) => b.query({ cursor: 'not-a-portal-cursor' }))
+      .willRespondWith(400, problem(400, 'VALIDATION', 'Request validation failed'))
+      .executeTest(async (server) => {
+        await expect(portal(server.url).listOffers({ cursor: 'not-a-portal-cursor' })).rejects.toBeInstanceOf(
+          BadInput,
+        );
+      }));
+
+  it('listOffers throws UpstreamUnavailable when the portal is down', () =>
+    pact
+      .addInteraction()
+      .given('the Social Services Portal is unavailable')
+      .uponReceiving('a request for offers while the portal is unavailable')
+      .withRequest('GET', '/offers', (b) => b.query({ region: '27' }))
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(portal(server.url).listOffers({ region: '27' })).rejects.toBeInstanceOf(
+          UpstreamUnavailable,
+        );
+      }));
+
+  it('getOffer returns an offer with its characteristics and documents', () =>
+    pact
+      .addInteraction()
+      .given(`offer ${OFFER_ID} of a room wheelchair TSR-07-01-002 is published in region 27`)
+      .uponReceiving('a request for an offer')
+      .withRequest('GET', `/offers/${OFFER_ID}`)
+      .willRespondWith(200, (b) =>
+        b.jsonBody({
+          ...offerBody(OFFER_ID),
+          description: string('Складная, литые задние колёса, съёмные подлокотники.'),
+          characteristics: eachLike({ name: string('Ширина сиденья'), value: string('45 см') }),
+          documents: eachLike({
+            title: string('Тіркеу куәлігі / Регистрационное удостоверение'),
+            url: string('https://aleumet.egov.kz/files/off-150240400011-0042/ru-cert.pdf'),
+          }),
+        }),
+      )
+      .executeTest(async (server) => {
+        const offer = await portal(server.url).getOffer(OFFER_ID);
+        expect(offer).toMatchObject({ offerId: OFFER_ID, price: 17900000, status: 'published' });
+        expect(offer.characteristics).toEqual([{ name: 'Ширина сиденья', value: '45 см' }]);
+      }));
+
+  it('getOffer throws NotFound for an offer the portal does not have', () =>
+    pact
+      .addInteraction()
+      .given(`the portal has no offer ${UNKNOWN_OFFER_ID}`)
+      .uponReceiving('a request for an unknown offer')
+      .withRequest('GET', `/offers/${UNKNOWN_OFFER_ID}`)
+      .willRespondWith(404, problem(404, 'NOT_FOUND', 'Not found'))
+      .executeTest(async (server) => {
+        await expect(portal(server.url).getOffer(UNKNOWN_OFFER_ID)).rejects.toBeInstanceOf(NotFound);
+      }));
+
+  it('getOffer throws UpstreamUnavailable when the portal is down', () =>
+    pact
+      .addInteraction()
+      .given('the Social Services Portal is unavailable')
+      .uponReceiving('a request for an offer while the portal is unavailable')
+      .withRequest('GET', `/offers/${OFFER_ID}`)
+      .willRespondWith(503, UNAVAILABLE)
+      .executeTest(async (server) => {
+        await expect(portal(server.url).getOffer(OFFER_ID)).rejects.toBeInstanceOf(UpstreamUnavailable);
       }));
 });
