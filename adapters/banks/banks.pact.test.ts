@@ -1,13 +1,17 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { BusinessRuleViolation, ConsentMissing, Conflict, NotFound, UpstreamUnavailable } from '../transport';
-import { pactBetween, pactClientConfig, problemBody } from '../testing/pact';
+import {
+  pactBetween,
+  pactClientConfig,
+  problemBody,
+  ISO_DATE_TIME as DATE_TIME,
+  ISO_DATE as DATE,
+} from '../testing/pact';
 import { BanksClient } from './client';
 import type { BanksWatchToCreate } from './mapping';
 
 const { regex, string, boolean, eachLike } = MatchersV3;
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const IBAN = /^KZ[0-9]{2}[0-9]{3}[0-9A-Z]{13}$/;
 const BIC = /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
 

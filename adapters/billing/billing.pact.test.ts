@@ -1,13 +1,16 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { BadInput, BusinessRuleViolation, Conflict, NotFound, UpstreamUnavailable } from '../transport';
-import { pactBetween, pactClientConfig, problemBody } from '../testing/pact';
+import {
+  pactBetween,
+  pactClientConfig,
+  problemBody,
+  ISO_DATE_TIME as DATE_TIME,
+  ISO_DATE as DATE,
+} from '../testing/pact';
 import { BillingClient } from './client';
 import type { BillingActivatedVoucherListPart, BillingActivatedVoucherListRequest } from './mapping';
 
 const { regex, integer, string, boolean, eachLike } = MatchersV3;
-
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 // Synthetic recipients (valid checksums) and their accounts: Shymkent (79) and West Kazakhstan (27).
 const IIN = '850312400019';

@@ -1,6 +1,12 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { BadInput, BusinessRuleViolation, Conflict, NotFound, UpstreamUnavailable } from '../transport';
-import { pactBetween, pactClientConfig, problemBody } from '../testing/pact';
+import {
+  pactBetween,
+  pactClientConfig,
+  problemBody,
+  ISO_DATE_TIME as DATE_TIME,
+  ISO_DATE as DATE,
+} from '../testing/pact';
 import { CanteenClient } from './client';
 import { tiyn } from '../../src/domain/money';
 import type {
@@ -11,9 +17,6 @@ import type {
 } from './mapping';
 
 const { regex, integer, string, eachLike } = MatchersV3;
-
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 // Synthetic pupils (valid checksums): a boy born 2012-09-05 whose mother (born 1985-03-12) activated his voucher,
 // and a girl born 2015-02-14 whom the Wallet never sent.

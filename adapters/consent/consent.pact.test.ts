@@ -1,12 +1,11 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { BadInput, BusinessRuleViolation, Conflict, NotFound, UpstreamUnavailable } from '../transport';
-import { pactBetween, pactClientConfig, problemBody } from '../testing/pact';
+import { pactBetween, pactClientConfig, problemBody, ISO_DATE_TIME as DATE_TIME } from '../testing/pact';
 import { ConsentClient, ConsentRefused } from './client';
 import type { ConsentCheckRequest, ConsentRevocation, ConsentToRecord } from './mapping';
 
 const { regex, eachLike } = MatchersV3;
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const CONSENT_ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
 const TOKEN_RE = /^[A-Za-z0-9._~+/=-]{16,4096}$/;
 

@@ -1,13 +1,17 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { BadInput, BusinessRuleViolation, Conflict, NotFound, UpstreamUnavailable } from '../transport';
-import { pactBetween, pactClientConfig, problemBody } from '../testing/pact';
+import {
+  pactBetween,
+  pactClientConfig,
+  problemBody,
+  ISO_DATE_TIME as DATE_TIME,
+  ISO_DATE as DATE,
+} from '../testing/pact';
 import { EotinishClient } from './client';
 import type { EotinishComplaintToFile, EotinishWithdrawal } from './mapping';
 
 const { regex, string, eachLike } = MatchersV3;
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const BIN = /^[0-9]{12}$/;
 const COMPLAINT_ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
 const STATUS_CODE = /^(registered|forwarded|in-review|answered|left-without-consideration|withdrawn)$/;

@@ -1,7 +1,14 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { tiyn } from '../../src/domain/money';
 import { BusinessRuleViolation, Conflict, NotFound, UpstreamUnavailable } from '../transport';
-import { pactBetween, pactClientConfig, problemBody } from '../testing/pact';
+import {
+  pactBetween,
+  pactClientConfig,
+  isoDate as DATE,
+  isoDateTime as DATE_TIME,
+  problemResponse as problem,
+  UNAVAILABLE_RESPONSE as UNAVAILABLE,
+} from '../testing/pact';
 import { EsobesClient } from './client';
 import type { EsobesExecutionReport } from './mapping';
 
@@ -13,19 +20,6 @@ const PERSON = '680830300012';
 const MEASURE_ID = 'iprm-2025-000318';
 const UNKNOWN_MEASURE = 'iprm-2025-999999';
 const REQUEST_ID = 'rr-01J9B1C3D5E7F9G1H3J5K7M9N1';
-
-const DATE = (example: string) => regex(/^\d{4}-\d{2}-\d{2}$/, example);
-const DATE_TIME = (example: string) =>
-  regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, example);
-
-/** The response builder of a V4 interaction, as far as these tests use it (pact-js does not export its type). */
-interface ResponseBuilder {
-  headers(h: Record<string, string>): ResponseBuilder;
-  jsonBody(body: unknown): ResponseBuilder;
-}
-const problem = (status: number, code: string, title: string) => (b: ResponseBuilder) =>
-  void b.headers({ 'Content-Type': 'application/problem+json' }).jsonBody(problemBody(status, code, title));
-const UNAVAILABLE = problem(503, 'UNAVAILABLE', 'Service unavailable');
 
 const esobes = (url: string) => new EsobesClient(pactClientConfig(url));
 

@@ -7,7 +7,14 @@ import {
   NotFound,
   UpstreamUnavailable,
 } from '../transport';
-import { pactBetween, pactClientConfig, problemBody } from '../testing/pact';
+import {
+  pactBetween,
+  pactClientConfig,
+  isoDate as DATE,
+  isoDateTime as DATE_TIME,
+  problemResponse as problem,
+  UNAVAILABLE_RESPONSE as UNAVAILABLE,
+} from '../testing/pact';
 import { NobdClient } from './client';
 
 const { regex, string, integer, eachLike } = MatchersV3;
@@ -25,18 +32,6 @@ const SCHOOL_ID = 'SCH-79-0045';
 const ORDER_ID = 'hso-71-0064-2024-112';
 const CONSENT_TOKEN = 'consent-token-esobes-0001';
 const VOUCHER = 'vch-01J8YD1A3B5C7D9E1F3G5H7J9K';
-
-const DATE = (example: string) => regex(/^\d{4}-\d{2}-\d{2}$/, example);
-const DATE_TIME = (example: string) =>
-  regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, example);
-/** The response builder of a V4 interaction, as far as these tests use it (pact-js does not export its type). */
-interface ResponseBuilder {
-  headers(h: Record<string, string>): ResponseBuilder;
-  jsonBody(body: unknown): ResponseBuilder;
-}
-const problem = (status: number, code: string, title: string) => (b: ResponseBuilder) =>
-  void b.headers({ 'Content-Type': 'application/problem+json' }).jsonBody(problemBody(status, code, title));
-const UNAVAILABLE = problem(503, 'UNAVAILABLE', 'Service unavailable');
 
 const nobd = (url: string) => new NobdClient(pactClientConfig(url));
 

@@ -1,10 +1,17 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { BadInput, BusinessRuleViolation, Conflict, NotFound, UpstreamUnavailable } from '../transport';
-import { pactBetween, pactClientConfig, problemBody } from '../testing/pact';
+import {
+  pactBetween,
+  pactClientConfig,
+  isoDate as DATE,
+  isoDateTime as DATE_TIME,
+  problemResponse as problem,
+  UNAVAILABLE_RESPONSE as UNAVAILABLE,
+} from '../testing/pact';
 import { SduClient } from './client';
 import type { SduJournalEntry, SduServiceStatus } from './mapping';
 
-const { regex, string, integer } = MatchersV3;
+const { string, integer } = MatchersV3;
 
 // Synthetic people (valid checksums): a man born 1953-01-20 on ASP and housing assistance in Shymkent, in the
 // September 2025 gas list; a man born 1982-07-01 who is in no list; a boy born 2012-09-05 at the school with BIN
@@ -15,19 +22,6 @@ const PUPIL = '120905500017';
 const MOTHER = '850312400019';
 const SCHOOL_BIN = '110140032579';
 const MONTH = '2025-09';
-
-const DATE = (example: string) => regex(/^\d{4}-\d{2}-\d{2}$/, example);
-const DATE_TIME = (example: string) =>
-  regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, example);
-
-/** The response builder of a V4 interaction, as far as these tests use it (pact-js does not export its type). */
-interface ResponseBuilder {
-  headers(h: Record<string, string>): ResponseBuilder;
-  jsonBody(body: unknown): ResponseBuilder;
-}
-const problem = (status: number, code: string, title: string) => (b: ResponseBuilder) =>
-  void b.headers({ 'Content-Type': 'application/problem+json' }).jsonBody(problemBody(status, code, title));
-const UNAVAILABLE = problem(503, 'UNAVAILABLE', 'Service unavailable');
 
 const sdu = (url: string) => new SduClient(pactClientConfig(url));
 

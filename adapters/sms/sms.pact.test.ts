@@ -1,12 +1,17 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { BadInput, BusinessRuleViolation, Conflict, NotFound, UpstreamUnavailable } from '../transport';
-import { pactBetween, pactClientConfig, problemBody, type Consumer } from '../testing/pact';
+import {
+  pactBetween,
+  pactClientConfig,
+  problemBody,
+  type Consumer,
+  ISO_DATE_TIME as DATE_TIME,
+} from '../testing/pact';
 import { SmsClient } from './client';
 import type { SmsSendRequest, SmsShortNumber } from './mapping';
 
 const { regex, integer, string, boolean, eachLike } = MatchersV3;
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const MESSAGE_ID = /^sms-[0-9A-Z]{26}$/;
 const REPLY_ID = /^in-[0-9A-Z]{26}$/;
 

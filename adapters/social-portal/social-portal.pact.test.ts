@@ -1,7 +1,14 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { tiyn } from '../../src/domain/money';
 import { BadInput, BusinessRuleViolation, Conflict, NotFound, UpstreamUnavailable } from '../transport';
-import { pactBetween, pactClientConfig, problemBody } from '../testing/pact';
+import {
+  pactBetween,
+  pactClientConfig,
+  isoDate as DATE,
+  isoDateTime as DATE_TIME,
+  problemResponse as problem,
+  UNAVAILABLE_RESPONSE as UNAVAILABLE,
+} from '../testing/pact';
 import { SocialPortalClient } from './client';
 import type { SocialPortalMeasureSubmission } from './mapping';
 
@@ -15,19 +22,6 @@ const YOUNG_MAN = '051230500015';
 const WHEELCHAIR_ID = 'iprm-2025-000412';
 const ASSISTANT_ID = 'iprm-2025-000377';
 const UNKNOWN_ID = 'iprm-2025-999999';
-
-const DATE = (example: string) => regex(/^\d{4}-\d{2}-\d{2}$/, example);
-const DATE_TIME = (example: string) =>
-  regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, example);
-
-/** The response builder of a V4 interaction, as far as these tests use it (pact-js does not export its type). */
-interface ResponseBuilder {
-  headers(h: Record<string, string>): ResponseBuilder;
-  jsonBody(body: unknown): ResponseBuilder;
-}
-const problem = (status: number, code: string, title: string) => (b: ResponseBuilder) =>
-  void b.headers({ 'Content-Type': 'application/problem+json' }).jsonBody(problemBody(status, code, title));
-const UNAVAILABLE = problem(503, 'UNAVAILABLE', 'Service unavailable');
 
 const portal = (url: string) => new SocialPortalClient(pactClientConfig(url));
 

@@ -61,3 +61,25 @@ export function problemBody(status: number, code: string, title: string) {
     code: MatchersV3.string(code),
   };
 }
+
+/** An ISO date, `YYYY-MM-DD`, for `MatchersV3.regex`. */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** An RFC 3339 instant with its offset, for `MatchersV3.regex`. */
+export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** A matcher for an ISO date, with the example the mock server answers. */
+export const isoDate = (example: string) => MatchersV3.regex(ISO_DATE, example);
+/** A matcher for an RFC 3339 instant, with the example the mock server answers. */
+export const isoDateTime = (example: string) => MatchersV3.regex(ISO_DATE_TIME, example);
+
+/** The response builder of a V4 interaction, as far as the tests use it (pact-js does not export its type). */
+export interface PactResponseBuilder {
+  headers(h: Record<string, string>): PactResponseBuilder;
+  jsonBody(body: unknown): PactResponseBuilder;
+}
+
+/** A `willRespondWith` body builder answering an RFC 9457 problem (see {@link problemBody}). */
+export const problemResponse = (status: number, code: string, title: string) => (b: PactResponseBuilder) =>
+  void b.headers({ 'Content-Type': 'application/problem+json' }).jsonBody(problemBody(status, code, title));
+
+/** The answer of a system that is down: 503 with a problem body. */
+export const UNAVAILABLE_RESPONSE = problemResponse(503, 'UNAVAILABLE', 'Service unavailable');

@@ -1,7 +1,13 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { BadInput, BusinessRuleViolation, Conflict, NotFound, UpstreamUnavailable } from '../transport';
 import { tiyn } from '../../src/domain/money';
-import { pactBetween, pactClientConfig, problemBody } from '../testing/pact';
+import {
+  pactBetween,
+  pactClientConfig,
+  problemBody,
+  ISO_DATE_TIME as DATE_TIME,
+  ISO_DATE as DATE,
+} from '../testing/pact';
 import { WalletClient } from './client';
 import type {
   WalletGasDiscount,
@@ -12,8 +18,6 @@ import type {
 
 const { regex, integer, string, eachLike } = MatchersV3;
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const VOUCHER_ID = /^vch-[0-9A-Z]{26}$/;
 
 // Synthetic people (valid checksums): a mother born 1985-03-12 on ASP, her son born 2012-09-05, and a girl born
