@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type * as http from 'node:http';
 import { XmlBuilder, type XmlElement as PactXmlElement } from '@pact-foundation/pact';
 import { createLogger } from '../transport/logging';
+import { PACT_AXIOS } from './pact';
 import type { ShepSoapTransportConfig } from '../transport/soap';
 import type { PayloadMode, Requester } from '../transport/soap-payload';
 import { parseXml, type XmlElement } from '../transport/soap-xml';
@@ -228,5 +229,9 @@ export function pactShepConfig(
   fixture: ShepFixture,
   mockServerUrl: string,
 ): Omit<ShepSoapTransportConfig, 'system'> {
-  return { ...fixtureClientConfig(fixture, `${mockServerUrl}${SHEP_PATH}`), retry: { maxAttempts: 1 } };
+  return {
+    ...fixtureClientConfig(fixture, `${mockServerUrl}${SHEP_PATH}`),
+    retry: { maxAttempts: 1 },
+    axios: PACT_AXIOS,
+  };
 }

@@ -153,14 +153,15 @@ const VALIDATION_MODES: ReadonlySet<string> = new Set(['strict', 'report', 'off'
 let shared: AxiosInstance | undefined;
 
 /**
- * The process-wide axios instance that the HTTP and SOAP transports share: keep-alive agents, no redirects
- * (maxRedirects 0 also skips the follow-redirects wrapper), every status returned as a response, the body kept
- * as text (the transport parses JSON once, itself), no proxy taken from the environment.
+ * An axios instance configured as the transports need it: no redirects (maxRedirects 0 also skips the
+ * follow-redirects wrapper), every status returned as a response, the body kept as text (the transport parses JSON
+ * once, itself), no proxy taken from the environment; keep-alive agents unless told otherwise.
  */
-export function sharedAxios(): AxiosInstance {
-  shared ??= axios.create({
-    httpAgent: new http.Agent({ keepAlive: true }),
-    httpsAgent: new https.Agent({ keepAlive: true }),
+export function createTransportAxios(options: { keepAlive?: boolean } = {}): AxiosInstance {
+  const keepAlive = options.keepAlive ?? true;
+  return axios.create({
+    httpAgent: new http.Agent({ keepAlive }),
+    httpsAgent: new https.Agent({ keepAlive }),
     maxRedirects: 0,
     validateStatus: () => true,
     responseType: 'text',
@@ -168,6 +169,11 @@ export function sharedAxios(): AxiosInstance {
     transitional: { clarifyTimeoutError: true, forcedJSONParsing: false, silentJSONParsing: false },
     proxy: false,
   });
+}
+
+/** The process-wide instance (keep-alive) that the HTTP and SOAP transports share by default. */
+export function sharedAxios(): AxiosInstance {
+  shared ??= createTransportAxios();
   return shared;
 }
 
