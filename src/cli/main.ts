@@ -1,9 +1,11 @@
 #!/usr/bin/env node
+import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { summarizeContracts } from '../contracts';
 import { VERSION } from '../version';
 import { createPopulation, populationJsonChunks } from '../../mocks/population';
 import { maskIin, maskPhone } from '../domain';
+import { verifyProvider } from './verify';
 import { gasVoucherRules, homeSchoolingRules, schoolMealsRules, socialPortalRules } from '../domain';
 
 /** Builds the kz-proactive command line; exported so that tests can run it in-process. */
@@ -110,6 +112,51 @@ export function buildCli(
           `Population "${pop.seed}": ${pop.size} families (identifiers masked; --json prints them whole)\n`,
         );
         out(table(['family', 'region', 'role', 'iin', 'born', 'life', 'phone', 'accounts'], rows));
+      },
+    );
+
+  program
+    .command('verify')
+    .description("verify a provider (your test system, or a mock) against kz-proactive's pacts for it")
+    .requiredOption('--provider <system>', 'system id of the provider, e.g. mab, banks, gbdfl')
+    .requiredOption('--base-url <url>', 'where the provider under test listens')
+    .option('--pact-dir <dir>', 'folder of the pact files (default: the pacts shipped with kz-proactive)')
+    .option('--state-change-url <url>', 'endpoint that sets up provider states ({ state, params, action })')
+    .option('--publish', 'publish the results to the Pact Broker at PACT_BROKER_BASE_URL')
+    .action(
+      async (opts: {
+        provider: string;
+        baseUrl: string;
+        pactDir?: string;
+        stateChangeUrl?: string;
+        publish?: boolean;
+      }) => {
+        let publish;
+        if (opts.publish) {
+          // The only environment the library reads is here, in the CLI (architecture.md).
+          const brokerUrl = process.env.PACT_BROKER_BASE_URL;
+          if (!brokerUrl) throw new CommanderError(2, 'kz.verify', '--publish needs PACT_BROKER_BASE_URL.');
+          const providerVersion = process.env.PACT_PROVIDER_VERSION ?? process.env.GIT_COMMIT ?? VERSION;
+          const token = process.env.PACT_BROKER_TOKEN;
+          publish = { brokerUrl, providerVersion, ...(token ? { token } : {}) };
+        }
+        const result = await verifyProvider({
+          provider: opts.provider,
+          baseUrl: opts.baseUrl,
+          ...(opts.pactDir ? { pactDir: opts.pactDir } : {}),
+          ...(opts.stateChangeUrl ? { stateChangeUrl: opts.stateChangeUrl } : {}),
+          ...(publish ? { publish } : {}),
+        });
+        const names = result.pacts.map((p) => path.basename(p)).join(', ');
+        if (result.ok) {
+          out(`kz-proactive verify: ${opts.provider} honours ${result.pacts.length} pact(s): ${names}`);
+          return;
+        }
+        throw new CommanderError(
+          1,
+          'kz.verify',
+          `${opts.provider} does not honour ${names}: see the report above.`,
+        );
       },
     );
 
