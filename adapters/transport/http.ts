@@ -1,3 +1,11 @@
+import {
+  checkConfigShape,
+  configError,
+  defaultSleep,
+  exhaustedError,
+  headerOf,
+  resolveRetryAndBreaker,
+} from './common';
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -10,7 +18,6 @@ import {
   Timeout,
   UpstreamUnavailable,
   errorFromHttp,
-  type ErrorCode,
 } from './errors';
 import { createLogger, type Logger } from './logging';
 import {
@@ -18,7 +25,6 @@ import {
   isRetryableStatus,
   isSafeToRetry,
   parseRetryAfter,
-  resolveRetryPolicy,
   type AttemptOutcome,
   type RetryPolicy,
 } from './retry';
@@ -177,23 +183,12 @@ export function sharedAxios(): AxiosInstance {
   return shared;
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-function configError(system: string, detail: string, cause?: unknown): BadInput {
-  return new BadInput({ code: 'INVALID_CONFIG', system, operation: 'configure', detail, cause });
-}
-
 /**
  * Applies the defaults, in one place (`config.x ?? default`), and checks every value.
  * @throws BadInput (INVALID_CONFIG) on an unknown key or an invalid value.
  */
 export function resolveHttpConfig(config: HttpTransportConfig): ResolvedHttpConfig {
-  const system = typeof config?.system === 'string' && config.system !== '' ? config.system : 'unknown';
-  if (typeof config !== 'object' || config === null) throw configError(system, 'config must be an object');
-  for (const key of Object.keys(config)) {
-    if (!CONFIG_KEYS.has(key)) throw configError(system, `unknown key "${key}"`);
-  }
-  if (system === 'unknown') throw configError(system, 'system is required');
+  const system = checkConfigShape(config, CONFIG_KEYS);
   const clock = config.clock ?? Date.now;
   const validation = config.validation ?? 'strict';
   if (!VALIDATION_MODES.has(validation))
@@ -205,15 +200,9 @@ export function resolveHttpConfig(config: HttpTransportConfig): ResolvedHttpConf
   if (!Number.isInteger(maxResponseBytes) || maxResponseBytes <= 0) {
     throw configError(system, 'maxResponseBytes must be an integer > 0');
   }
-  let retry: RetryPolicy;
-  let breaker: CircuitBreaker;
+  const { retry, breaker } = resolveRetryAndBreaker(system, config.retry, config.breaker, clock);
   let contract: ContractValidator | undefined;
   try {
-    retry = resolveRetryPolicy(config.retry);
-    breaker =
-      config.breaker instanceof CircuitBreaker
-        ? config.breaker
-        : new CircuitBreaker(system, config.breaker, clock);
     contract =
       validation === 'off'
         ? undefined
@@ -388,7 +377,7 @@ export class HttpTransport {
           await c.sleep(decision.delayMs);
           continue;
         }
-        const final = attempt > 1 ? this.exhausted(err, attempt) : err;
+        const final = attempt > 1 ? exhaustedError(err, attempt) : err;
         this.log('error', req, undefined, c.clock() - t0, attempt, requestId, final);
         throw final;
       }
@@ -405,7 +394,7 @@ export class HttpTransport {
           continue;
         }
         const err = this.errorFromResponse(res, op, operation, requestId, attempt, retryAfterMs);
-        const final = attempt > 1 ? this.exhausted(err, attempt) : err;
+        const final = attempt > 1 ? exhaustedError(err, attempt) : err;
         this.log('error', req, status, c.clock() - t0, attempt, requestId, final);
         throw final;
       }
@@ -663,22 +652,6 @@ export class HttpTransport {
     return err;
   }
 
-  private exhausted(last: KzProactiveError, attempts: number): UpstreamUnavailable {
-    const code: ErrorCode =
-      last.code === 'RATE_LIMITED' || last.code === 'CONNECTION_FAILED' ? last.code : 'UPSTREAM_UNAVAILABLE';
-    return new UpstreamUnavailable({
-      code: code as 'RATE_LIMITED' | 'CONNECTION_FAILED' | 'UPSTREAM_UNAVAILABLE',
-      system: last.system,
-      operation: last.operation,
-      requestId: last.requestId,
-      status: last.status,
-      attempts,
-      retryAfterMs: last.retryAfterMs,
-      detail: `gave up after ${attempts} attempts, last: ${last.code}`,
-      cause: last,
-    });
-  }
-
   /** One structured line per attempt; nothing personal (the path is the template, never the filled one). */
   private log(
     level: Level,
@@ -739,13 +712,6 @@ function classifyFailure(err: unknown): FailureOutcome {
     kind: 'network',
     code: code && code.startsWith('E') && !code.startsWith('ERR_') ? code : (inner ?? code ?? 'UNKNOWN'),
   };
-}
-
-function headerOf(res: AxiosResponse, name: string): string | undefined {
-  const v: unknown = res.headers[name];
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v) && typeof v[0] === 'string') return v[0];
-  return undefined;
 }
 
 function buildQuery(query: HttpRequest['query']): string {

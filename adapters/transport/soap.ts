@@ -1,3 +1,11 @@
+import {
+  checkConfigShape,
+  configError,
+  defaultSleep,
+  exhaustedError,
+  headerOf,
+  resolveRetryAndBreaker,
+} from './common';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,7 +30,6 @@ import {
   backoffDelay,
   isRetryableStatus,
   parseRetryAfter,
-  resolveRetryPolicy,
   type RetryPolicy,
 } from './retry';
 import { PayloadReader, type PayloadMode, type SoapValidationMode } from './soap-payload';
@@ -241,23 +248,12 @@ const MESSAGE_ID = /^[A-Za-z0-9{}._:-]{1,64}$/;
 const SERVICE_ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const GUID = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-function configError(system: string, detail: string, cause?: unknown): BadInput {
-  return new BadInput({ code: 'INVALID_CONFIG', system, operation: 'configure', detail, cause });
-}
-
 /**
  * Applies the defaults, in one place, and checks every value.
  * @throws BadInput (INVALID_CONFIG) on an unknown key or an invalid value.
  */
 export function resolveShepConfig(config: ShepSoapTransportConfig): ResolvedShepConfig {
-  const system = typeof config?.system === 'string' && config.system !== '' ? config.system : 'unknown';
-  if (typeof config !== 'object' || config === null) throw configError(system, 'config must be an object');
-  for (const key of Object.keys(config)) {
-    if (!CONFIG_KEYS.has(key)) throw configError(system, `unknown key "${key}"`);
-  }
-  if (system === 'unknown') throw configError(system, 'system is required');
+  const system = checkConfigShape(config, CONFIG_KEYS);
   const credentials = config.credentials as Partial<ShepCredentials> | undefined;
   if (typeof credentials !== 'object' || credentials === null)
     throw configError(system, 'credentials are required');
@@ -285,17 +281,7 @@ export function resolveShepConfig(config: ShepSoapTransportConfig): ResolvedShep
   );
   const maxDepth = positiveInteger(system, 'maxDepth', config.maxDepth ?? DEFAULT_MAX_XML_DEPTH);
   const clock = config.clock ?? Date.now;
-  let retry: RetryPolicy;
-  let breaker: CircuitBreaker;
-  try {
-    retry = resolveRetryPolicy(config.retry);
-    breaker =
-      config.breaker instanceof CircuitBreaker
-        ? config.breaker
-        : new CircuitBreaker(system, config.breaker, clock);
-  } catch (err) {
-    throw configError(system, err instanceof Error ? err.message : String(err), err);
-  }
+  const { retry, breaker } = resolveRetryAndBreaker(system, config.retry, config.breaker, clock);
   const wsdl = config.wsdl === undefined ? findWsdl(system) : path.resolve(config.wsdl);
   if (!fs.existsSync(wsdl)) throw configError(system, `no WSDL at ${path.basename(wsdl)}`);
   return Object.freeze({
@@ -541,7 +527,7 @@ export class ShepSoapTransport {
         await c.sleep(delayMs);
         continue;
       }
-      const error = result.retry && attempt > 1 ? exhausted(result.error, attempt) : result.error;
+      const error = result.retry && attempt > 1 ? exhaustedError(result.error, attempt) : result.error;
       this.log(
         error.retryable || error instanceof ContractViolation ? 'error' : 'warn',
         {
@@ -969,33 +955,8 @@ function contractViolation(
   return new ContractViolation({ ...context, status, pointer, rule, detail });
 }
 
-/** The error after the retries ran out: UpstreamUnavailable, keeping the SHEP code and the last error as cause. */
-function exhausted(last: KzProactiveError, attempts: number): UpstreamUnavailable {
-  const code =
-    last.code === 'RATE_LIMITED' || last.code === 'CONNECTION_FAILED' ? last.code : 'UPSTREAM_UNAVAILABLE';
-  return new UpstreamUnavailable({
-    code,
-    system: last.system,
-    operation: last.operation,
-    requestId: last.requestId,
-    status: last.status,
-    problemCode: last.problemCode,
-    attempts,
-    retryAfterMs: last.retryAfterMs,
-    detail: `gave up after ${attempts} attempts, last: ${last.problemCode ?? last.code}`,
-    cause: last,
-  });
-}
-
 function isXmlMediaType(contentType: string | undefined): boolean {
   if (contentType === undefined) return true;
   const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   return type === '' || type === 'text/xml' || type === 'application/xml' || type.endsWith('+xml');
-}
-
-function headerOf(res: AxiosResponse, name: string): string | undefined {
-  const v: unknown = res.headers[name];
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v) && typeof v[0] === 'string') return v[0];
-  return undefined;
 }
