@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
-import { createTransportAxios } from '../transport/http';
 import { createLogger } from '../transport/logging';
 
 /**
@@ -50,15 +49,8 @@ export function pactClientConfig(baseUrl: string) {
     requestId: () => 'pact-request-0001',
     sleep: async () => undefined,
     logger: createLogger({ level: 'silent' }),
-    axios: PACT_AXIOS,
   };
 }
-
-/**
- * Pact starts a mock server per test, and a new one may get the port of one just closed: a kept-alive socket to
- * the old one would then fail the next test's only attempt. Consumer tests therefore open a connection per call.
- */
-export const PACT_AXIOS = createTransportAxios({ keepAlive: false });
 
 /** An RFC 9457 problem body with matchers on the fields a client reads (its `code`), for error interactions. */
 export function problemBody(status: number, code: string, title: string) {

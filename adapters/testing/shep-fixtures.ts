@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import type * as http from 'node:http';
 import { XmlBuilder, type XmlElement as PactXmlElement } from '@pact-foundation/pact';
 import { createLogger } from '../transport/logging';
-import { PACT_AXIOS } from './pact';
 import type { ShepSoapTransportConfig } from '../transport/soap';
 import type { PayloadMode, Requester } from '../transport/soap-payload';
 import { parseXml, type XmlElement } from '../transport/soap-xml';
@@ -232,6 +231,5 @@ export function pactShepConfig(
   return {
     ...fixtureClientConfig(fixture, `${mockServerUrl}${SHEP_PATH}`),
     retry: { maxAttempts: 1 },
-    axios: PACT_AXIOS,
   };
 }
